@@ -6,12 +6,12 @@ import java.util.Set;
  * Names of the MQTT v5 user properties that carry IoT Edge system properties.
  *
  * <p>A user property whose name starts with {@code $} is a system property; every other user
- * property is an application property. Content type travels in the MQTT v5 content type field and
- * a message's time to live in the message expiry interval, so neither has a name here.
+ * property is an application property. Content type travels in the MQTT v5 content type field and a
+ * message's time to live in the message expiry interval, so neither has a name here.
  *
  * <p>The hub stamps {@link #CONNECTION_DEVICE_ID} and {@link #CONNECTION_MODULE_ID} from the
- * authenticated identity of the sender, and {@link #OUTPUT_NAME} / {@link #INPUT_NAME} from the
- * topics; whatever a sender puts under those names is removed.
+ * authenticated identity of the sender, and {@link #OUTPUT_NAME} from the topic; whatever a sender
+ * puts under those names is removed.
  */
 public final class SystemProperties {
 
@@ -42,9 +42,6 @@ public final class SystemProperties {
     /** Output the message was sent on, set by the hub. */
     public static final String OUTPUT_NAME = "$outputName";
 
-    /** Input the message was delivered to, set by the hub. */
-    public static final String INPUT_NAME = "$inputName";
-
     /** When the hub accepted the message, ISO-8601 UTC. */
     public static final String ENQUEUED_TIME_UTC = "$enqueuedTimeUtc";
 
@@ -58,7 +55,6 @@ public final class SystemProperties {
                     CONNECTION_DEVICE_ID,
                     CONNECTION_MODULE_ID,
                     OUTPUT_NAME,
-                    INPUT_NAME,
                     ENQUEUED_TIME_UTC);
 
     private SystemProperties() {}

@@ -160,7 +160,8 @@ public final class Topics {
                     switch (name) {
                         case DESIRED ->
                                 Optional.of(
-                                        new ModuleTopic(module, ModuleTopic.Kind.TWIN_DESIRED, null));
+                                        new ModuleTopic(
+                                                module, ModuleTopic.Kind.TWIN_DESIRED, null));
                         case REPORTED ->
                                 Optional.of(
                                         new ModuleTopic(

@@ -1,0 +1,89 @@
+package io.edgejava.hub.identity;
+
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets a client in only as a module of the deployment, with that module's key: user name = module
+ * id, password = module key, client id = module id. Pinning the client id to the module id means a
+ * module's persistent session can never be taken over by another identity.
+ */
+public final class ModuleAuthenticator implements SimpleAuthenticator {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleAuthenticator.class);
+
+    private final ModuleDirectory modules;
+    private final ModuleKeys keys;
+    private final MeterRegistry meters;
+
+    public ModuleAuthenticator(ModuleDirectory modules, ModuleKeys keys, MeterRegistry meters) {
+        this.modules = modules;
+        this.keys = keys;
+        this.meters = meters;
+    }
+
+    @Override
+    public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
+        ConnectPacket connect = input.getConnectPacket();
+        String clientId = connect.getClientId();
+        String module = connect.getUserName().orElse("");
+        if (module.isEmpty()) {
+            refuse(
+                    output,
+                    clientId,
+                    ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
+                    "no user name: connect with user name = module id, password = module key",
+                    "no-user-name");
+        } else if (!modules.isKnown(module)) {
+            refuse(
+                    output,
+                    clientId,
+                    ConnackReasonCode.NOT_AUTHORIZED,
+                    "module '" + module + "' is not in the deployment manifest",
+                    "unknown-module");
+        } else if (!clientId.equals(module)) {
+            refuse(
+                    output,
+                    clientId,
+                    ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                    "client id '" + clientId + "' must equal the module id '" + module + "'",
+                    "client-id-mismatch");
+        } else if (!keys.matches(module, bytes(connect.getPassword().orElse(null)))) {
+            refuse(
+                    output,
+                    clientId,
+                    ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
+                    "wrong key for module '" + module + "'",
+                    "wrong-key");
+        } else {
+            output.authenticateSuccessfully();
+        }
+    }
+
+    private void refuse(
+            SimpleAuthOutput output,
+            String clientId,
+            ConnackReasonCode code,
+            String reason,
+            String tag) {
+        log.warn("Refused connection of client '{}': {}", clientId, reason);
+        meters.counter("hub.connections.refused", "reason", tag).increment();
+        output.failAuthentication(code, reason);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return new byte[0];
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,39 @@
+package io.edgejava.hub.identity;
+
+import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the {@link SubscriptionPolicy}. A refused subscription gets a SUBACK with NOT_AUTHORIZED
+ * and the reason; the client stays connected.
+ */
+public final class ModuleSubscriptionAuthorizer implements SubscriptionAuthorizer {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleSubscriptionAuthorizer.class);
+
+    private final MeterRegistry meters;
+
+    public ModuleSubscriptionAuthorizer(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void authorizeSubscribe(
+            SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
+        String module = input.getClientInformation().getClientId();
+        String filter = input.getSubscription().getTopicFilter();
+        SubscriptionPolicy.check(module, filter)
+                .ifPresentOrElse(
+                        reason -> {
+                            log.warn("Refused subscription: {}", reason);
+                            meters.counter("hub.subscriptions.refused").increment();
+                            output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, reason);
+                        },
+                        output::authorizeSuccessfully);
+    }
+}

@@ -1,0 +1,10 @@
+package io.edgejava.hub.method;
+
+/**
+ * The answer to a direct method call.
+ *
+ * @param status the status code: the handler's own, or 404 (target not connected), 504 (no answer
+ *     in time)
+ * @param payload the answer's body, JSON
+ */
+public record MethodResult(int status, byte[] payload) {}
