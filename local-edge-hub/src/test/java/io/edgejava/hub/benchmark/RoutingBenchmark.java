@@ -1,0 +1,320 @@
+package io.edgejava.hub.benchmark;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.edgejava.edge.contract.Topics;
+import io.edgejava.hub.LocalEdgeHubApplication;
+import io.edgejava.hub.identity.ModuleKeys;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Prints, for 200-byte QoS 1 messages, the throughput of plain publish/subscribe on the bare
+ * broker, the throughput through one route of the hub, their ratio, the latency of the routed path,
+ * and whether every message arrived exactly once. Not a test: it measures and prints.
+ *
+ * <p>Run it with {@code ./mvnw -B -pl local-edge-hub -am -DskipTests -Pbenchmark verify}; set
+ * {@code -Dbenchmark.messages=N} for more or fewer messages.
+ */
+public final class RoutingBenchmark {
+
+    private static final int PAYLOAD_BYTES = 200;
+    private static final int IN_FLIGHT = 1000;
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    record Result(double perSecond, long[] latenciesNanos, int received, int duplicates) {}
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("benchmark.messages", 100_000);
+        int warmup = Math.max(1000, messages / 10);
+        System.out.printf(
+                Locale.ROOT,
+                "Routing benchmark: %d messages of %d bytes, QoS 1, %d in flight, after %d warm-up%n"
+                        + "Machine: %d cores, Java %s, %s %s%n",
+                messages,
+                PAYLOAD_BYTES,
+                IN_FLIGHT,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+
+        Result plain = plainBroker(warmup, messages);
+        Result routed = throughHub(warmup, messages);
+
+        report("plain publish/subscribe", plain, messages);
+        report("through one route", routed, messages);
+        System.out.printf(
+                Locale.ROOT, "ratio routed/plain: %.2f%n", routed.perSecond() / plain.perSecond());
+        System.exit(0);
+    }
+
+    private static Result plainBroker(int warmup, int messages) throws Exception {
+        int port = freePort();
+        Path folder = Files.createTempDirectory("benchmark-broker");
+        Files.writeString(
+                Files.createDirectories(folder.resolve("conf")).resolve("config.xml"),
+                """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners><tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>
+                    <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """
+                        .formatted(port));
+        try (EmbeddedHiveMQ broker =
+                EmbeddedHiveMQ.builder()
+                        .withConfigurationFolder(folder.resolve("conf"))
+                        .withDataFolder(Files.createDirectories(folder.resolve("data")))
+                        .withExtensionsFolder(Files.createDirectories(folder.resolve("extensions")))
+                        .withoutLoggingBootstrap()
+                        .build()) {
+            broker.start().get();
+            String uri = "tcp://127.0.0.1:" + port;
+            run(uri, "publisher", null, "subscriber", null, "bench/in", "bench/in", warmup);
+            return run(
+                    uri, "publisher", null, "subscriber", null, "bench/in", "bench/in", messages);
+        }
+    }
+
+    private static Result throughHub(int warmup, int messages) throws Exception {
+        int port = freePort();
+        Path data = Files.createTempDirectory("benchmark-hub");
+        ModuleKeys keys = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
+        try (ConfigurableApplicationContext hub =
+                SpringApplication.run(
+                        LocalEdgeHubApplication.class,
+                        "--hub.manifest=src/test/resources/benchmark/benchmark-manifest.json",
+                        "--hub.data-dir=" + data,
+                        "--hub.mqtt.bind-address=127.0.0.1",
+                        "--hub.mqtt.port=" + port,
+                        "--hub.mqtt.websocket-port=0",
+                        "--server.port=0",
+                        "--logging.level.io.edgejava=WARN")) {
+            String uri = "tcp://127.0.0.1:" + port;
+            String output = Topics.output("sensor", "temperatureOutput");
+            String input = Topics.input("filter", "input1");
+            run(
+                    uri,
+                    "sensor",
+                    keys.keyOf("sensor"),
+                    "filter",
+                    keys.keyOf("filter"),
+                    output,
+                    input,
+                    warmup);
+            return run(
+                    uri,
+                    "sensor",
+                    keys.keyOf("sensor"),
+                    "filter",
+                    keys.keyOf("filter"),
+                    output,
+                    input,
+                    messages);
+        }
+    }
+
+    /** Publishes {@code count} messages and waits for the subscriber to receive all of them. */
+    private static Result run(
+            String uri,
+            String publisherId,
+            String publisherKey,
+            String subscriberId,
+            String subscriberKey,
+            String publishTopic,
+            String subscribeFilter,
+            int count)
+            throws Exception {
+        BitSet seen = new BitSet(count);
+        long[] latencies = new long[count];
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger duplicates = new AtomicInteger();
+        MqttAsyncClient subscriber = client(uri, subscriberId);
+        subscriber.setCallback(
+                new Callback() {
+                    @Override
+                    public void messageArrived(String topic, MqttMessage message) {
+                        ByteBuffer payload = ByteBuffer.wrap(message.getPayload());
+                        int sequence = payload.getInt();
+                        long sentAt = payload.getLong();
+                        synchronized (seen) {
+                            if (seen.get(sequence)) {
+                                duplicates.incrementAndGet();
+                                return;
+                            }
+                            seen.set(sequence);
+                        }
+                        latencies[sequence] = System.nanoTime() - sentAt;
+                        received.incrementAndGet();
+                    }
+                });
+        connect(subscriber, subscriberId, subscriberKey, true);
+        subscriber.subscribe(subscribeFilter, 1).waitForCompletion();
+        MqttAsyncClient publisher = client(uri, publisherId);
+        publisher.setCallback(new Callback());
+        connect(publisher, publisherId, publisherKey, true);
+
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        long start = System.nanoTime();
+        byte[] body = new byte[PAYLOAD_BYTES];
+        Arrays.fill(body, (byte) 'x');
+        for (int sequence = 0; sequence < count; sequence++) {
+            ByteBuffer.wrap(body).putInt(sequence).putLong(System.nanoTime());
+            MqttMessage message = new MqttMessage(body.clone(), 1, false, new MqttProperties());
+            while (true) {
+                try {
+                    publisher.publish(publishTopic, message);
+                    break;
+                } catch (MqttException e) {
+                    if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                        throw e;
+                    }
+                    Thread.onSpinWait();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("gave up after " + LIMIT);
+                }
+            }
+        }
+        while (received.get() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long elapsed = System.nanoTime() - start;
+        publisher.disconnect().waitForCompletion();
+        subscriber.disconnect().waitForCompletion();
+        publisher.close();
+        subscriber.close();
+        return new Result(
+                received.get() / (elapsed / 1e9), latencies, received.get(), duplicates.get());
+    }
+
+    private static void report(String name, Result result, int sent) {
+        long[] sorted = Arrays.copyOf(result.latenciesNanos(), result.received());
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "%-24s %9.0f msg/s   latency p50 %6.2f ms  p99 %6.2f ms   sent %d, received %d,"
+                        + " lost %d, duplicated %d%n",
+                name,
+                result.perSecond(),
+                percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6,
+                sent,
+                result.received(),
+                sent - result.received(),
+                result.duplicates());
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+    }
+
+    private static MqttAsyncClient client(String uri, String id) throws MqttException {
+        return new MqttAsyncClient(uri, id, new MemoryPersistence());
+    }
+
+    private static void connect(MqttAsyncClient client, String user, String key, boolean clean)
+            throws MqttException {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        if (key != null) {
+            options.setUserName(user);
+            options.setPassword(key.getBytes(StandardCharsets.US_ASCII));
+        }
+        options.setCleanStart(clean);
+        options.setReceiveMaximum(IN_FLIGHT);
+        options.setSocketFactory(new NoDelaySocketFactory());
+        IMqttToken token = client.connect(options);
+        token.waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Paho leaves Nagle's algorithm on, which delays its small acknowledgements. */
+    private static final class NoDelaySocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return configure(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort)
+                throws IOException {
+            return configure(new Socket(host, port, local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return configure(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
+                throws IOException {
+            return configure(new Socket(host, port, local, localPort));
+        }
+
+        private static Socket configure(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+    }
+
+    private static class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {}
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {}
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {}
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}
