@@ -105,7 +105,7 @@ class AdminController {
                 route.name(),
                 route.text(),
                 sink,
-                route.priority() > 9 ? null : route.priority(),
+                route.isPrioritized() ? route.priority() : null,
                 route.timeToLive().toSeconds(),
                 counts.matched(),
                 counts.delivered(),

@@ -201,6 +201,8 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
                                         .register(meters))
                 .increment();
         ModifiablePublishPacket message = output.getPublishPacket();
+        // edgeHub has no retained messages; a retained output would stick to the input topic.
+        message.setRetain(false);
         ModifiableUserProperties properties = message.getUserProperties();
         for (String stamped : SystemProperties.HUB_STAMPED) {
             properties.removeName(stamped);
@@ -333,6 +335,7 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
             output.preventPublishDelivery(AckReasonCode.SUCCESS);
             return;
         }
+        output.getPublishPacket().setRetain(false);
         ModifiableUserProperties properties = output.getPublishPacket().getUserProperties();
         properties.removeName(SystemProperties.CONNECTION_MODULE_ID);
         properties.addUserProperty(SystemProperties.CONNECTION_MODULE_ID, caller);
@@ -373,6 +376,7 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
         } else if (MethodCalls.HUB.equals(caller)) {
             output.preventPublishDelivery(AckReasonCode.SUCCESS);
         } else {
+            output.getPublishPacket().setRetain(false);
             ModifiableUserProperties properties = output.getPublishPacket().getUserProperties();
             properties.removeName(SystemProperties.CONNECTION_MODULE_ID);
             properties.addUserProperty(SystemProperties.CONNECTION_MODULE_ID, responder);
