@@ -446,6 +446,17 @@ class HubIntegrationTests {
                                     .asBoolean())
                     .isTrue();
 
+            JsonNode health = admin.get().uri("/actuator/health").retrieve().body(JsonNode.class);
+            assertThat(health.path("components").path("broker").path("status").asString())
+                    .isEqualTo("UP");
+            assertThat(
+                            health.path("components")
+                                    .path("broker")
+                                    .path("details")
+                                    .path("connectedModules")
+                                    .toString())
+                    .contains("sensor");
+
             long before = routeCounter("sensorToFilter", "delivered");
             sensor.publishJson(Topics.output("sensor", "temperatureOutput"), body(1), Map.of());
             await().until(() -> routeCounter("sensorToFilter", "delivered") == before + 1);

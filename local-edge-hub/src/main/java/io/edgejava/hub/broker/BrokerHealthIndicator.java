@@ -1,0 +1,35 @@
+package io.edgejava.hub.broker;
+
+import io.edgejava.hub.HubProperties;
+import io.edgejava.hub.identity.ModuleDirectory;
+import java.util.List;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Health of the embedded broker: up while it runs, with which modules are connected. */
+@Component("broker")
+class BrokerHealthIndicator implements HealthIndicator {
+
+    private final EmbeddedBroker broker;
+    private final ModuleDirectory modules;
+    private final HubProperties properties;
+
+    BrokerHealthIndicator(
+            EmbeddedBroker broker, ModuleDirectory modules, HubProperties properties) {
+        this.broker = broker;
+        this.modules = modules;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        List<String> connected =
+                modules.known().stream().filter(modules::isConnected).sorted().toList();
+        return (broker.isRunning() ? Health.up() : Health.down())
+                .withDetail("mqttPort", properties.mqtt().port())
+                .withDetail("websocketPort", properties.mqtt().websocketPort())
+                .withDetail("connectedModules", connected)
+                .build();
+    }
+}
