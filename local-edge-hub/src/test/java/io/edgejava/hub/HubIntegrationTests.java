@@ -477,6 +477,48 @@ class HubIntegrationTests {
         }
     }
 
+    @Test
+    void routesMessagesOfAnMqtt311Module() throws Exception {
+        try (TestModule filter = hub.connect("filter")) {
+            filter.subscribe(Topics.allInputs("filter"));
+            org.eclipse.paho.client.mqttv3.MqttClient sensor =
+                    new org.eclipse.paho.client.mqttv3.MqttClient(
+                            hub.tcp(),
+                            "sensor",
+                            new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            var options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            options.setMqttVersion(
+                    org.eclipse.paho.client.mqttv3.MqttConnectOptions.MQTT_VERSION_3_1_1);
+            options.setUserName("sensor");
+            options.setPassword(HubFixture.KEYS.keyOf("sensor").toCharArray());
+            sensor.connect(options);
+            try {
+                sensor.publish(
+                        Topics.output("sensor", "temperatureOutput"),
+                        body(21).getBytes(StandardCharsets.UTF_8),
+                        1,
+                        false);
+                TestModule.Received message =
+                        awaitTagged(filter, Topics.input("filter", "input1"), 1).get(0);
+                assertThat(message.property(SystemProperties.CONNECTION_MODULE_ID))
+                        .isEqualTo("sensor");
+            } finally {
+                sensor.disconnect();
+                sensor.close();
+            }
+        }
+    }
+
+    @Test
+    void exposesTheBrokersDropCountersAsMetrics() {
+        JsonNode dropped =
+                admin.get()
+                        .uri("/actuator/metrics/hub.broker.messages.dropped")
+                        .retrieve()
+                        .body(JsonNode.class);
+        assertThat(dropped.path("measurements").get(0).path("value").isNumber()).isTrue();
+    }
+
     // --- helpers
 
     private String body(double temperature) {

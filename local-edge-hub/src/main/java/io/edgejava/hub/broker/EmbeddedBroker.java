@@ -27,8 +27,8 @@ public final class EmbeddedBroker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
-    /** HiveMQ's counters of messages it dropped, by reason. */
-    private static final String DROPPED_PREFIX = "com.hivemq.messages.dropped.";
+    /** HiveMQ's counter of the messages it dropped. */
+    private static final String DROPPED = "com.hivemq.messages.dropped.count";
 
     private final HubProperties properties;
     private final HubExtension extension;
@@ -106,27 +106,18 @@ public final class EmbeddedBroker implements SmartLifecycle {
                 data);
     }
 
+    /**
+     * HiveMQ CE keeps one counter of dropped messages; it logs each drop with its reason on the
+     * logger {@code event.message-dropped} (see hub-logback.xml).
+     */
     private void bindDropCounters() {
-        var registry = hivemq.getMetricRegistry();
-        // The total (".count") is the sum of the others, which Micrometer adds up anyway.
-        registry.getCounters(
-                        (name, metric) ->
-                                name.startsWith(DROPPED_PREFIX)
-                                        && !name.equals(DROPPED_PREFIX + "count"))
-                .forEach(
-                        (name, counter) ->
-                                FunctionCounter.builder(
-                                                "hub.broker.messages.dropped",
-                                                counter,
-                                                Counter::getCount)
-                                        .tag(
-                                                "reason",
-                                                name.substring(DROPPED_PREFIX.length())
-                                                        .replace(".count", ""))
-                                        .description(
-                                                "Messages the broker dropped (queue full, expired,"
-                                                        + " too large, ...)")
-                                        .register(meters));
+        Counter dropped = hivemq.getMetricRegistry().getCounters().get(DROPPED);
+        if (dropped == null) {
+            throw new IllegalStateException("HiveMQ has no metric " + DROPPED + " to watch");
+        }
+        FunctionCounter.builder("hub.broker.messages.dropped", dropped, Counter::getCount)
+                .description("Messages the broker dropped: queue full, expired, too large, ...")
+                .register(meters);
     }
 
     @Override
