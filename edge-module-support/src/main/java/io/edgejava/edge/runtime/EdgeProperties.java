@@ -1,0 +1,69 @@
+package io.edgejava.edge.runtime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * A module's settings, under the prefix {@code edge}; each can be set by environment variable with
+ * the same name in compose and in the deployment manifest ({@code EDGE_MODULE_ID}, {@code
+ * EDGE_HUB_URL}, {@code EDGE_KEY}, {@code EDGE_TRANSPORT}, ...).
+ *
+ * @param moduleId the module's id, as in the deployment manifest
+ * @param transport how to reach the hub
+ * @param hubUrl the local hub, for the {@code mqtt} transport: {@code tcp://host:1883} or {@code
+ *     ws://host:8083/mqtt}
+ * @param key the module's key, for the {@code mqtt} transport
+ * @param connectTimeout how long start-up waits for the hub
+ * @param sessionExpiry how long the hub keeps the module's messages while it is away
+ * @param delivery what happens to an input message whose handling fails
+ * @param methodThreads threads that run {@code @DirectMethod} handlers
+ */
+@Validated
+@ConfigurationProperties("edge")
+public record EdgeProperties(
+        @NotBlank(
+                        message =
+                                "set edge.module-id (EDGE_MODULE_ID) to the module's id in the deployment manifest")
+                String moduleId,
+        @NotNull @DefaultValue("auto") Transport transport,
+        @NotNull @Pattern(
+                        regexp = "(tcp|ssl|ws|wss)://.+",
+                        message =
+                                "edge.hub-url must look like tcp://host:1883 or ws://host:8083/mqtt")
+                @DefaultValue("tcp://localhost:1883")
+                String hubUrl,
+        @DefaultValue("") String key,
+        @NotNull @DefaultValue("10s") Duration connectTimeout,
+        @NotNull @DefaultValue("7d") Duration sessionExpiry,
+        @Valid @NotNull @DefaultValue Delivery delivery,
+        @Min(1) @DefaultValue("4") int methodThreads) {
+
+    /** How to reach the hub. */
+    public enum Transport {
+        /**
+         * {@code iotedge} when the IoT Edge runtime's environment is present, else {@code mqtt}.
+         */
+        AUTO,
+        /** MQTT v5 to local-edge-hub. */
+        MQTT,
+        /** The Azure IoT Device SDK to edgeHub, on a device. */
+        IOTEDGE
+    }
+
+    /**
+     * What happens to an input message whose handling fails.
+     *
+     * @param maxAttempts how many times a message is handed to the flow before it is dead-lettered
+     * @param deadLetterOutput the output dead-lettered messages go to, with the reason
+     */
+    public record Delivery(
+            @Min(1) @DefaultValue("3") int maxAttempts,
+            @NotBlank @DefaultValue("deadLetter") String deadLetterOutput) {}
+}

@@ -1,0 +1,398 @@
+package io.edgejava.edge.runtime;
+
+import io.edgejava.edge.DesiredProperties;
+import io.edgejava.edge.DesiredPropertiesListener;
+import io.edgejava.edge.EdgeHeaders;
+import io.edgejava.edge.EdgeHub;
+import io.edgejava.edge.EdgeJson;
+import io.edgejava.edge.InvalidMessageException;
+import io.edgejava.edge.MethodResponse;
+import io.edgejava.edge.MethodResult;
+import io.edgejava.edge.transport.EdgeTransport;
+import io.edgejava.edge.transport.InboundListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ApplicationContextEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.SubscribableChannel;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The module's hub, on top of whichever transport: the delivery rules that are the same for all.
+ *
+ * <ul>
+ *   <li>Input messages are handed to their flow one at a time, in order, on a thread of their own
+ *       (never the client's, so that a flow may itself call the hub). A message is acknowledged
+ *       only after its flow returned; a flow that throws gets it again, up to {@code
+ *       edge.delivery.max-attempts} times, and then the message goes to the dead-letter output with
+ *       the reason. A message that cannot be dead-lettered either is not acknowledged, so the hub
+ *       delivers it again later: nothing is lost.
+ *   <li>Direct method handlers run on a pool of their own.
+ *   <li>Desired properties go to every {@link DesiredPropertiesListener}, one change at a time.
+ * </ul>
+ */
+final class ModuleHub
+        implements EdgeHub,
+                InboundListener,
+                ApplicationListener<ApplicationContextEvent>,
+                ApplicationContextAware {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleHub.class);
+
+    private final EdgeProperties properties;
+    private final EdgeTransport transport;
+    private final EdgeJson json;
+    private final DirectMethods methods;
+    private final ObjectProvider<DesiredPropertiesListener> listeners;
+    private final MeterRegistry meters;
+    private final Map<String, DirectChannel> inputs = new ConcurrentHashMap<>();
+    private final Map<String, MessageChannel> outputs = new ConcurrentHashMap<>();
+    private final ExecutorService inputThread;
+    private final ExecutorService methodThreads;
+    private final ExecutorService twinThread;
+    private volatile DesiredProperties desired;
+    private volatile boolean running;
+    private ApplicationContext context;
+
+    ModuleHub(
+            EdgeProperties properties,
+            EdgeTransport transport,
+            EdgeJson json,
+            DirectMethods methods,
+            ObjectProvider<DesiredPropertiesListener> listeners,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.transport = transport;
+        this.json = json;
+        this.methods = methods;
+        this.listeners = listeners;
+        this.meters = meters;
+        this.inputThread = Executors.newSingleThreadExecutor(named("edge-input"));
+        this.methodThreads =
+                Executors.newFixedThreadPool(properties.methodThreads(), named("edge-method"));
+        this.twinThread = Executors.newSingleThreadExecutor(named("edge-twin"));
+    }
+
+    @Override
+    public String moduleId() {
+        return properties.moduleId();
+    }
+
+    @Override
+    public SubscribableChannel input(String name) {
+        return inputs.computeIfAbsent(
+                name,
+                input -> {
+                    DirectChannel channel = new DirectChannel();
+                    channel.setComponentName("edge.input." + input);
+                    return channel;
+                });
+    }
+
+    @Override
+    public MessageChannel output(String name) {
+        return outputs.computeIfAbsent(name, output -> new OutputChannel(output));
+    }
+
+    /** Sends to the hub; returns only when the hub accepted the message. */
+    private final class OutputChannel implements MessageChannel {
+        private final String output;
+
+        OutputChannel(String output) {
+            this.output = output;
+        }
+
+        @Override
+        public boolean send(Message<?> message, long timeout) {
+            transport.send(output, bytes(message));
+            meters.counter("edge.messages.sent", "output", output).increment();
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "edge output '" + output + "'";
+        }
+    }
+
+    private Message<byte[]> bytes(Message<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof byte[] raw) {
+            return MessageBuilder.withPayload(raw).copyHeaders(message.getHeaders()).build();
+        }
+        if (payload instanceof String text) {
+            return MessageBuilder.withPayload(text.getBytes(StandardCharsets.UTF_8))
+                    .copyHeaders(message.getHeaders())
+                    .setHeaderIfAbsent(MessageHeaders.CONTENT_TYPE, "text/plain")
+                    .setHeaderIfAbsent(EdgeHeaders.CONTENT_ENCODING, "utf-8")
+                    .build();
+        }
+        // Anything else is a record or a map: JSON, declared as such so that $body routes see it.
+        return MessageBuilder.withPayload(json.bytes(payload))
+                .copyHeaders(message.getHeaders())
+                .setHeader(MessageHeaders.CONTENT_TYPE, EdgeJson.CONTENT_TYPE)
+                .setHeader(EdgeHeaders.CONTENT_ENCODING, EdgeJson.CONTENT_ENCODING)
+                .build();
+    }
+
+    @Override
+    public CompletableFuture<MethodResponse> invoke(
+            String module, String method, Object payload, Duration timeout) {
+        return transport
+                .invoke(module, method, json.bytes(payload), timeout)
+                .whenComplete(
+                        (response, failure) ->
+                                meters.counter(
+                                                "edge.methods.invoked",
+                                                "status",
+                                                Integer.toString(status(response, failure)))
+                                        .increment());
+    }
+
+    private static int status(MethodResponse response, Throwable failure) {
+        if (response != null) {
+            return response.status();
+        }
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof io.edgejava.edge.DirectMethodException method
+                ? method.status()
+                : 503;
+    }
+
+    @Override
+    public Optional<DesiredProperties> desiredProperties() {
+        return Optional.ofNullable(desired);
+    }
+
+    @Override
+    public CompletableFuture<Void> reportProperties(Map<String, ?> patch) {
+        return transport.reportProperties(json.bytes(patch));
+    }
+
+    @Override
+    public boolean isConnected() {
+        return transport.isConnected();
+    }
+
+    // --- what the transport hands over
+
+    @Override
+    public void onInput(String input, Message<byte[]> message, Runnable acknowledge) {
+        inputThread.execute(() -> deliver(input, message, acknowledge));
+    }
+
+    private void deliver(String input, Message<byte[]> message, Runnable acknowledge) {
+        meters.counter("edge.messages.received", "input", input).increment();
+        DirectChannel channel = inputs.get(input);
+        if (channel == null || channel.getSubscriberCount() == 0) {
+            deadLetter(input, message, 0, "no flow reads input '" + input + "'", acknowledge);
+            return;
+        }
+        int maxAttempts = properties.delivery().maxAttempts();
+        Exception last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                channel.send(
+                        MessageBuilder.fromMessage(message)
+                                .setHeader(EdgeHeaders.DELIVERY_ATTEMPT, attempt)
+                                .build());
+                acknowledge.run();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                InvalidMessageException invalid = invalid(e);
+                if (invalid != null) {
+                    deadLetter(input, message, attempt, invalid.getMessage(), acknowledge);
+                    return;
+                }
+                log.warn(
+                        "Input '{}': attempt {} of {} failed: {}",
+                        input,
+                        attempt,
+                        maxAttempts,
+                        rootMessage(e));
+            }
+        }
+        deadLetter(input, message, maxAttempts, rootMessage(last), acknowledge);
+    }
+
+    private void deadLetter(
+            String input,
+            Message<byte[]> message,
+            int attempts,
+            String reason,
+            Runnable acknowledge) {
+        Map<String, String> deadLetterProperties = new HashMap<>();
+        if (message.getHeaders().get(EdgeHeaders.PROPERTIES) instanceof Map<?, ?> original) {
+            original.forEach(
+                    (k, v) -> deadLetterProperties.put(String.valueOf(k), String.valueOf(v)));
+        }
+        deadLetterProperties.put("deadLetterReason", reason);
+        deadLetterProperties.put("deadLetterInput", input);
+        deadLetterProperties.put("deadLetterAttempts", Integer.toString(attempts));
+        Object source = message.getHeaders().get(EdgeHeaders.CONNECTION_MODULE_ID);
+        if (source != null) {
+            deadLetterProperties.put("deadLetterSource", source.toString());
+        }
+        Message<byte[]> deadLetter =
+                MessageBuilder.fromMessage(message)
+                        .setHeader(EdgeHeaders.PROPERTIES, deadLetterProperties)
+                        .build();
+        try {
+            transport.send(properties.delivery().deadLetterOutput(), deadLetter);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Input '{}': could not dead-letter a message ({}), so it stays with the hub"
+                            + " and comes again: {}",
+                    input,
+                    reason,
+                    e.getMessage());
+            return;
+        }
+        acknowledge.run();
+        meters.counter("edge.messages.dead-lettered", "input", input).increment();
+        log.warn(
+                "Input '{}': message sent to output '{}': {}",
+                input,
+                properties.delivery().deadLetterOutput(),
+                reason);
+    }
+
+    private static InvalidMessageException invalid(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidMessageException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void onMethod(String method, byte[] payload, String caller, MethodAnswer answer) {
+        methodThreads.execute(
+                () -> {
+                    MethodResult result = methods.dispatch(method, payload, moduleId());
+                    meters.counter(
+                                    "edge.methods.handled",
+                                    "method",
+                                    method,
+                                    "status",
+                                    Integer.toString(result.status()))
+                            .increment();
+                    answer.answer(result.status(), json.bytes(result.payload()));
+                });
+    }
+
+    @Override
+    public void onDesiredProperties(byte[] document) {
+        twinThread.execute(
+                () -> {
+                    JsonNode tree;
+                    try {
+                        tree = json.tree(document);
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Ignoring desired properties that are not JSON: {}",
+                                e.getMessage());
+                        return;
+                    }
+                    if (!(tree instanceof ObjectNode properties)) {
+                        log.warn("Ignoring desired properties that are not a JSON object");
+                        return;
+                    }
+                    long version = properties.path("$version").asLong(0);
+                    ObjectNode withoutVersion = properties.deepCopy();
+                    withoutVersion.remove("$version");
+                    DesiredProperties update = new DesiredProperties(version, withoutVersion);
+                    desired = update;
+                    List<DesiredPropertiesListener> all = listeners.orderedStream().toList();
+                    for (DesiredPropertiesListener listener : all) {
+                        try {
+                            listener.onDesiredProperties(update);
+                        } catch (RuntimeException e) {
+                            log.error("A desired properties listener failed", e);
+                        }
+                    }
+                });
+    }
+
+    // --- lifecycle
+
+    /**
+     * Connects once the whole context has started, not earlier in some lifecycle phase: messages
+     * the hub kept for the module arrive right after connecting, and each must find its flow's
+     * endpoint already subscribed. Disconnects as soon as the context begins to close, before the
+     * flows stop.
+     */
+    @Override
+    public void onApplicationEvent(ApplicationContextEvent event) {
+        if (event.getApplicationContext() != context) {
+            return;
+        }
+        if (event instanceof ContextRefreshedEvent && !running) {
+            transport.start(this);
+            running = true;
+        } else if (event instanceof ContextClosedEvent && running) {
+            stop();
+        }
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    private void stop() {
+        running = false;
+        transport.stop();
+        for (ExecutorService executor : List.of(inputThread, methodThreads, twinThread)) {
+            executor.shutdown();
+        }
+        try {
+            inputThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

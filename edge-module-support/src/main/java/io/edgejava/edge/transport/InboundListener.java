@@ -1,0 +1,45 @@
+package io.edgejava.edge.transport;
+
+import org.springframework.messaging.Message;
+
+/**
+ * Receives what a transport gets from the hub. Calls come on the transport's threads: return fast.
+ */
+public interface InboundListener {
+
+    /**
+     * A message routed to one of this module's inputs.
+     *
+     * @param input the input name
+     * @param message payload {@code byte[]}, headers as in {@link io.edgejava.edge.EdgeHeaders}
+     * @param acknowledge tells the hub the message is handled; until then the hub keeps it
+     */
+    void onInput(String input, Message<byte[]> message, Runnable acknowledge);
+
+    /**
+     * A direct method request addressed to this module.
+     *
+     * @param method the method name
+     * @param payload the request body
+     * @param caller the calling module, as the hub stamped it
+     * @param answer sends the answer; call it exactly once
+     */
+    void onMethod(String method, byte[] payload, String caller, MethodAnswer answer);
+
+    /**
+     * The module's desired properties, whole, with their {@code $version}.
+     *
+     * @param document a JSON object
+     */
+    void onDesiredProperties(byte[] document);
+
+    /** Sends the answer to one direct method request. */
+    @FunctionalInterface
+    interface MethodAnswer {
+        /**
+         * @param status the status code
+         * @param payload the answer body, JSON
+         */
+        void answer(int status, byte[] payload);
+    }
+}

@@ -1,0 +1,174 @@
+package io.edgejava.mqttcontract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import io.edgejava.edge.EdgeHub;
+import io.edgejava.edge.EdgeJson;
+import io.edgejava.edge.testing.ContractModule;
+import io.edgejava.edge.testing.Inbox;
+import io.edgejava.edge.testing.TransportContract;
+import io.edgejava.hub.LocalEdgeHubApplication;
+import io.edgejava.hub.identity.ModuleKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The transport contract for the {@code mqtt} transport, against local-edge-hub in-process.
+ * (Outside the hub's packages, so that the hub's component scan does not find the modules of these
+ * tests.)
+ */
+class MqttTransportContractTests extends TransportContract {
+
+    static final ModuleKeys KEYS = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
+    static int mqttPort;
+    static Path dataDir;
+    static ConfigurableApplicationContext hub;
+
+    @BeforeAll
+    static void startHub() throws IOException {
+        mqttPort = freePort();
+        dataDir = Files.createTempDirectory("contract-hub");
+        hub = runHub();
+    }
+
+    @AfterAll
+    static void stopHub() {
+        hub.close();
+    }
+
+    static ConfigurableApplicationContext runHub() {
+        return SpringApplication.run(
+                LocalEdgeHubApplication.class,
+                "--hub.manifest=src/test/resources/contract-manifest.json",
+                "--hub.data-dir=" + dataDir,
+                "--hub.mqtt.bind-address=127.0.0.1",
+                "--hub.mqtt.port=" + mqttPort,
+                "--hub.mqtt.websocket-port=0",
+                "--server.port=0");
+    }
+
+    /** How a module is started: with the settings a compose file or a manifest would give it. */
+    static ConfigurableApplicationContext module(String moduleId, String... more) {
+        return module(ContractModule.class, moduleId, more);
+    }
+
+    static ConfigurableApplicationContext module(
+            Class<?> application, String moduleId, String... more) {
+        String[] settings = {
+            "--edge.module-id=" + moduleId,
+            "--edge.transport=mqtt",
+            "--edge.hub-url=tcp://127.0.0.1:" + mqttPort,
+            "--edge.key=" + KEYS.keyOf(moduleId),
+            "--edge.connect-timeout=5s",
+            "--spring.main.banner-mode=off"
+        };
+        String[] arguments = java.util.Arrays.copyOf(settings, settings.length + more.length);
+        System.arraycopy(more, 0, arguments, settings.length, more.length);
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .run(arguments);
+    }
+
+    @Test
+    void aModuleWithAnotherModulesKeyCannotStartAndSaysWhy() {
+        Throwable failure =
+                catchThrowable(() -> module("alpha", "--edge.key=" + KEYS.keyOf("beta")).close());
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure))
+                .contains("Module 'alpha' cannot connect")
+                .contains("refused its key");
+    }
+
+    @Test
+    void theTenLineModuleOfTheReadmeWorksAgainstTheHub() throws Exception {
+        try (ConfigurableApplicationContext alpha = module("alpha");
+                ConfigurableApplicationContext beta = module(UppercaseModule.class, "beta")) {
+            EdgeHub hub = alpha.getBean(EdgeHub.class);
+            hub.output("out").send(alpha.getBean(EdgeJson.class).message(Map.of("tag", tag)));
+
+            Inbox inbox = alpha.getBean(Inbox.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !inbox.on(ContractModule.IN, tag.toUpperCase()).isEmpty());
+            assertThat(
+                            hub.invoke("beta", "Ping", Map.of(), Duration.ofSeconds(5))
+                                    .join()
+                                    .payloadAsString())
+                    .isEqualTo("\"pong\"");
+
+            MeterRegistry meters = alpha.getBean(MeterRegistry.class);
+            assertThat(meters.counter("edge.messages.sent", "output", "out").count()).isEqualTo(1);
+            assertThat(meters.counter("edge.messages.received", "input", "in").count())
+                    .isEqualTo(1);
+            assertThat(meters.counter("edge.methods.invoked", "status", "200").count())
+                    .isEqualTo(1);
+            HealthIndicator health = alpha.getBean("edgeHubHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        }
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    @Override
+    protected ConfigurableApplicationContext startModule(String moduleId) {
+        return module(moduleId);
+    }
+
+    @Override
+    protected void patchDesired(String moduleId, String patchJson) {
+        admin().patch()
+                .uri("/api/twins/{module}/desired", moduleId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(patchJson)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    @Override
+    protected String reportedProperties(String moduleId) {
+        return admin().get().uri("/api/twins/{module}", moduleId).retrieve().body(String.class);
+    }
+
+    @Override
+    protected void restartHub() {
+        hub.close();
+        hub = runHub();
+    }
+
+    private static RestClient admin() {
+        return RestClient.create(
+                "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
