@@ -46,10 +46,12 @@ final class WireProperties implements HeaderMapper<MqttProperties> {
             String header = SYSTEM.get(property.getKey());
             if (header != null) {
                 headers.putIfAbsent(header, property.getValue());
-            } else if (SystemProperties.METHOD_STATUS.equals(property.getKey())) {
-                headers.put(SystemProperties.METHOD_STATUS, property.getValue());
             } else if (!SystemProperties.isSystemProperty(property.getKey())) {
                 application.putIfAbsent(property.getKey(), property.getValue());
+            }
+            // A direct method answer's status; on any other message just an application property.
+            if (SystemProperties.METHOD_STATUS.equals(property.getKey())) {
+                headers.putIfAbsent(SystemProperties.METHOD_STATUS, property.getValue());
             }
         }
         headers.put(EdgeHeaders.PROPERTIES, Map.copyOf(application));

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -202,7 +203,12 @@ final class ModuleHub
 
     @Override
     public void onInput(String input, Message<byte[]> message, Runnable acknowledge) {
-        inputThread.execute(() -> deliver(input, message, acknowledge));
+        try {
+            inputThread.execute(() -> deliver(input, message, acknowledge));
+        } catch (RejectedExecutionException e) {
+            // The module is stopping: unacknowledged, the message stays with the hub.
+            log.debug("Input '{}': module stopping, message left with the hub", input);
+        }
     }
 
     private void deliver(String input, Message<byte[]> message, Runnable acknowledge) {
