@@ -40,12 +40,14 @@ class MqttTransportContractTests extends TransportContract {
 
     static final ModuleKeys KEYS = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
     static int mqttPort;
+    static int websocketPort;
     static Path dataDir;
     static ConfigurableApplicationContext hub;
 
     @BeforeAll
     static void startHub() throws IOException {
         mqttPort = freePort();
+        websocketPort = freePort();
         dataDir = Files.createTempDirectory("contract-hub");
         hub = runHub();
     }
@@ -62,7 +64,7 @@ class MqttTransportContractTests extends TransportContract {
                 "--hub.data-dir=" + dataDir,
                 "--hub.mqtt.bind-address=127.0.0.1",
                 "--hub.mqtt.port=" + mqttPort,
-                "--hub.mqtt.websocket-port=0",
+                "--hub.mqtt.websocket-port=" + websocketPort,
                 "--server.port=0");
     }
 
@@ -81,8 +83,15 @@ class MqttTransportContractTests extends TransportContract {
             "--edge.connect-timeout=5s",
             "--spring.main.banner-mode=off"
         };
-        String[] arguments = java.util.Arrays.copyOf(settings, settings.length + more.length);
-        System.arraycopy(more, 0, arguments, settings.length, more.length);
+        // A setting given in "more" replaces the default one (Spring would join the two).
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String setting :
+                java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(settings), java.util.Arrays.stream(more))
+                        .toList()) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        String[] arguments = byName.values().toArray(String[]::new);
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(arguments);
@@ -96,6 +105,22 @@ class MqttTransportContractTests extends TransportContract {
         assertThat(messages(failure))
                 .contains("Module 'alpha' cannot connect")
                 .contains("refused its key");
+    }
+
+    @Test
+    void aModuleConnectsOverWebSocket() {
+        try (ConfigurableApplicationContext alpha =
+                        module(
+                                "alpha",
+                                "--edge.hub-url=ws://127.0.0.1:" + websocketPort + "/mqtt");
+                ConfigurableApplicationContext beta = module("beta")) {
+            alpha.getBean(EdgeHub.class)
+                    .output("out")
+                    .send(alpha.getBean(EdgeJson.class).message(Map.of("tag", tag)));
+            Inbox inbox = beta.getBean(Inbox.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !inbox.on(ContractModule.IN, tag).isEmpty());
+        }
     }
 
     @Test
