@@ -3,6 +3,7 @@ package io.edgejava.edge.mqtt;
 import io.edgejava.edge.transport.HubConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -27,6 +28,7 @@ final class HubClientManager extends Mqttv5ClientManager {
 
     private final String moduleId;
     private final List<Arrival> early = new ArrayList<>();
+    private final AtomicLong connection = new AtomicLong();
 
     private record Arrival(String topic, MqttMessage message) {}
 
@@ -74,13 +76,25 @@ final class HubClientManager extends Mqttv5ClientManager {
 
     @Override
     public <M> void addDefaultMessageHandler(DefaultMessageHandler<M> handler) {
-        List<Arrival> held;
+        // Replayed under the lock, so that nothing arriving meanwhile overtakes them.
         synchronized (early) {
             super.addDefaultMessageHandler(handler);
-            held = List.copyOf(early);
+            early.forEach(arrival -> super.messageArrived(arrival.topic(), arrival.message()));
             early.clear();
         }
-        held.forEach(arrival -> super.messageArrived(arrival.topic(), arrival.message()));
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        connection.incrementAndGet();
+        super.connectComplete(reconnect, serverUri);
+    }
+
+    /**
+     * @return a number that changes with every (re)connection
+     */
+    long connection() {
+        return connection.get();
     }
 
     private String explain(MqttException e) {

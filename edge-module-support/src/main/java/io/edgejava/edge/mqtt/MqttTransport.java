@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
@@ -66,6 +68,13 @@ public final class MqttTransport implements EdgeTransport {
     private final Map<String, PendingCall> calls = new ConcurrentHashMap<>();
     private volatile Mqttv5PahoMessageDrivenChannelAdapter inbound;
     private volatile InboundListener listener;
+    private final ExecutorService reports =
+            Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "edge-report");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private record PendingCall(
             String module, String method, CompletableFuture<MethodResponse> answer) {}
@@ -129,8 +138,13 @@ public final class MqttTransport implements EdgeTransport {
         adapter.setOutputChannel(new FixedSubscriberChannel(this::arrived));
         adapter.setBeanFactory(beanFactory);
         adapter.setApplicationEventPublisher(events);
-        adapter.afterPropertiesSet();
-        adapter.start();
+        try {
+            adapter.afterPropertiesSet();
+            adapter.start();
+        } catch (RuntimeException e) {
+            clients.stop();
+            throw e;
+        }
         inbound = adapter;
         log.info("Module '{}' connected to the hub at {}", moduleId, hubUrl);
     }
@@ -143,6 +157,7 @@ public final class MqttTransport implements EdgeTransport {
             adapter.stop();
         }
         clients.stop();
+        reports.shutdown();
         calls.values()
                 .forEach(
                         call ->
@@ -155,10 +170,14 @@ public final class MqttTransport implements EdgeTransport {
 
     private void arrived(Message<?> message) {
         String topic = (String) message.getHeaders().get(MqttHeaders.RECEIVED_TOPIC);
+        long connection = clients.connection();
         Runnable acknowledge =
                 () -> {
+                    // A packet id is only meaningful on the connection it came on: after a
+                    // reconnect the hub sends the message again, and a stale id could acknowledge
+                    // another message.
                     var acknowledgment = StaticMessageHeaderAccessor.getAcknowledgment(message);
-                    if (acknowledgment != null) {
+                    if (acknowledgment != null && clients.connection() == connection) {
                         acknowledgment.acknowledge();
                     }
                 };
@@ -317,8 +336,9 @@ public final class MqttTransport implements EdgeTransport {
     public CompletableFuture<Void> reportProperties(byte[] patch) {
         MqttProperties properties = new MqttProperties();
         properties.setContentType("application/json");
+        // One thread, so that patches reach the hub in the order they were made.
         return CompletableFuture.runAsync(
-                () -> publish(Topics.twinReported(moduleId), patch, properties));
+                () -> publish(Topics.twinReported(moduleId), patch, properties), reports);
     }
 
     @Override

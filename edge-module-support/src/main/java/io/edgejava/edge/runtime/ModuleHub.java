@@ -75,8 +75,10 @@ final class ModuleHub
     private final ExecutorService inputThread;
     private final ExecutorService methodThreads;
     private final ExecutorService twinThread;
+    private final ExecutorService answerThreads;
     private volatile DesiredProperties desired;
     private volatile boolean running;
+    private volatile boolean stopping;
     private ApplicationContext context;
 
     ModuleHub(
@@ -96,6 +98,7 @@ final class ModuleHub
         this.methodThreads =
                 Executors.newFixedThreadPool(properties.methodThreads(), named("edge-method"));
         this.twinThread = Executors.newSingleThreadExecutor(named("edge-twin"));
+        this.answerThreads = Executors.newCachedThreadPool(named("edge-answer"));
     }
 
     @Override
@@ -163,15 +166,17 @@ final class ModuleHub
     @Override
     public CompletableFuture<MethodResponse> invoke(
             String module, String method, Object payload, Duration timeout) {
+        // Completed on the client's thread; callers' own continuations must not run there.
         return transport
                 .invoke(module, method, json.bytes(payload), timeout)
-                .whenComplete(
+                .whenCompleteAsync(
                         (response, failure) ->
                                 meters.counter(
                                                 "edge.methods.invoked",
                                                 "status",
                                                 Integer.toString(status(response, failure)))
-                                        .increment());
+                                        .increment(),
+                        answerThreads);
     }
 
     private static int status(MethodResponse response, Throwable failure) {
@@ -214,6 +219,9 @@ final class ModuleHub
     private void deliver(String input, Message<byte[]> message, Runnable acknowledge) {
         meters.counter("edge.messages.received", "input", input).increment();
         DirectChannel channel = inputs.get(input);
+        if (stopping) {
+            return;
+        }
         if (channel == null || channel.getSubscriberCount() == 0) {
             deadLetter(input, message, 0, "no flow reads input '" + input + "'", acknowledge);
             return;
@@ -221,13 +229,15 @@ final class ModuleHub
         int maxAttempts = properties.delivery().maxAttempts();
         Exception last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (stopping) {
+                // Not handled and not acknowledged: the hub delivers it again after a restart.
+                return;
+            }
             try {
                 channel.send(
                         MessageBuilder.fromMessage(message)
                                 .setHeader(EdgeHeaders.DELIVERY_ATTEMPT, attempt)
                                 .build());
-                acknowledge.run();
-                return;
             } catch (RuntimeException e) {
                 last = e;
                 InvalidMessageException invalid = invalid(e);
@@ -241,9 +251,25 @@ final class ModuleHub
                         attempt,
                         maxAttempts,
                         rootMessage(e));
+                continue;
             }
+            acknowledgeHandled(input, acknowledge);
+            return;
         }
         deadLetter(input, message, maxAttempts, rootMessage(last), acknowledge);
+    }
+
+    /** The flow is done with the message; a failed acknowledgement must not run it again. */
+    private void acknowledgeHandled(String input, Runnable acknowledge) {
+        try {
+            acknowledge.run();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Input '{}': handled, but the acknowledgement failed ({}); the hub will deliver"
+                            + " the message again after reconnecting",
+                    input,
+                    e.getMessage());
+        }
     }
 
     private void deadLetter(
@@ -272,14 +298,14 @@ final class ModuleHub
             transport.send(properties.delivery().deadLetterOutput(), deadLetter);
         } catch (RuntimeException e) {
             log.error(
-                    "Input '{}': could not dead-letter a message ({}), so it stays with the hub"
-                            + " and comes again: {}",
+                    "Input '{}': could not dead-letter a message ({}), so it stays with the hub,"
+                            + " unacknowledged, and comes again when the module reconnects: {}",
                     input,
                     reason,
                     e.getMessage());
             return;
         }
-        acknowledge.run();
+        acknowledgeHandled(input, acknowledge);
         meters.counter("edge.messages.dead-lettered", "input", input).increment();
         log.warn(
                 "Input '{}': message sent to output '{}': {}",
@@ -310,6 +336,21 @@ final class ModuleHub
         methodThreads.execute(
                 () -> {
                     MethodResult result = methods.dispatch(method, payload, moduleId());
+                    byte[] body;
+                    try {
+                        body = json.bytes(result.payload());
+                    } catch (RuntimeException e) {
+                        result =
+                                new MethodResult(
+                                        500,
+                                        Map.of(
+                                                "message",
+                                                "the answer of '"
+                                                        + method
+                                                        + "' cannot be written as JSON: "
+                                                        + e.getMessage()));
+                        body = json.bytes(result.payload());
+                    }
                     meters.counter(
                                     "edge.methods.handled",
                                     "method",
@@ -317,7 +358,7 @@ final class ModuleHub
                                     "status",
                                     Integer.toString(result.status()))
                             .increment();
-                    answer.answer(result.status(), json.bytes(result.payload()));
+                    answer.answer(result.status(), body);
                 });
     }
 
@@ -342,6 +383,10 @@ final class ModuleHub
                     ObjectNode withoutVersion = properties.deepCopy();
                     withoutVersion.remove("$version");
                     DesiredProperties update = new DesiredProperties(version, withoutVersion);
+                    DesiredProperties current = desired;
+                    if (current != null && version <= current.version()) {
+                        return;
+                    }
                     desired = update;
                     List<DesiredPropertiesListener> all = listeners.orderedStream().toList();
                     for (DesiredPropertiesListener listener : all) {
@@ -380,17 +425,25 @@ final class ModuleHub
         this.context = context;
     }
 
+    /**
+     * Lets the message in hand finish (and be acknowledged) and leaves the queued ones with the
+     * hub, then disconnects: disconnecting first would make every queued message fail its flow and
+     * come back after the restart, handled twice.
+     */
     private void stop() {
         running = false;
-        transport.stop();
-        for (ExecutorService executor : List.of(inputThread, methodThreads, twinThread)) {
+        stopping = true;
+        for (ExecutorService executor :
+                List.of(inputThread, methodThreads, twinThread, answerThreads)) {
             executor.shutdown();
         }
         try {
             inputThread.awaitTermination(5, TimeUnit.SECONDS);
+            methodThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        transport.stop();
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -85,8 +85,8 @@ public final class MethodCalls {
             answer(caller, correlationData, notConnected(target), Duration.ofSeconds(60));
             return RequestDecision.ANSWERED_NOT_CONNECTED;
         }
-        Duration timeout =
-                expiry.filter(d -> d.compareTo(defaultTimeout) < 0).orElse(defaultTimeout);
+        // The caller's own timeout, as its request's expiry; the default only when it set none.
+        Duration timeout = expiry.orElse(defaultTimeout);
         pending.put(
                 new CallKey(caller, target, copy(correlationData)),
                 new PendingCall(method, clock.instant().plus(timeout), null));
