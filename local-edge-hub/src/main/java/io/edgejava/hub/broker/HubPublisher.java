@@ -37,13 +37,7 @@ public class HubPublisher {
             Duration expiry,
             String responseTopic,
             byte[] correlationData,
-            Map<String, String> userProperties) {
-
-        /** A QoS 1 message with a body and nothing else. */
-        public static Message of(String topic, byte[] payload) {
-            return new Message(topic, payload, false, null, null, null, null, Map.of());
-        }
-    }
+            Map<String, String> userProperties) {}
 
     /**
      * @param message what to publish, at QoS 1

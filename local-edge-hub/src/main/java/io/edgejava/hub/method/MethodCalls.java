@@ -198,13 +198,6 @@ public final class MethodCalls {
                         });
     }
 
-    /**
-     * @return how many calls wait for their answer now
-     */
-    public int inFlight() {
-        return pending.size();
-    }
-
     private void answer(
             String caller, ByteBuffer correlationData, MethodResult result, Duration expiry) {
         count(result.status());
