@@ -9,6 +9,7 @@ import io.edgejava.hub.identity.ModuleAuthenticator;
 import io.edgejava.hub.identity.ModuleDirectory;
 import io.edgejava.hub.identity.ModuleKeys;
 import io.edgejava.hub.identity.ModuleSubscriptionAuthorizer;
+import io.edgejava.hub.identity.Observers;
 import io.edgejava.hub.manifest.DeploymentManifest;
 import io.edgejava.hub.manifest.InvalidManifestException;
 import io.edgejava.hub.manifest.ManifestReader;
@@ -91,6 +92,10 @@ class HubConfiguration {
                                         .append(module)
                                         .append(": ")
                                         .append(keys.keyOf(module)));
+        listing.append("\n  ")
+                .append(Observers.USER)
+                .append(" (read-only, any client id starting with it): ")
+                .append(keys.keyOf(Observers.USER));
         log.warn(
                 "hub.identity.key is not set: using the published local-only development key."
                         + " Module keys:{}",

@@ -519,6 +519,41 @@ class HubIntegrationTests {
         assertThat(dropped.path("measurements").get(0).path("value").isNumber()).isTrue();
     }
 
+    @Test
+    void anObserverWatchesRoutedTrafficButCannotPublish() throws Exception {
+        String observerKey = HubFixture.KEYS.keyOf("$observer");
+        try (TestModule observer =
+                        TestModule.connect(hub.tcp(), "$observer-test", "$observer", observerKey);
+                TestModule sensor = hub.connect("sensor")) {
+            assertThat(observer.subscribe("modules/+/inputs/#", "upstream/#"))
+                    .containsExactly(1, 1);
+
+            sensor.publishJson(Topics.output("sensor", "temperatureOutput"), body(22), Map.of());
+
+            assertThat(awaitTagged(observer, Topics.input("filter", "input1"), 1)).hasSize(1);
+            assertThat(awaitTagged(observer, Topics.upstream("sensor", "temperatureOutput"), 1))
+                    .hasSize(1);
+            assertThat(
+                            observer.publishJson(
+                                    Topics.output("sensor", "temperatureOutput"),
+                                    body(1),
+                                    Map.of()))
+                    .isEqualTo(0x87);
+        }
+        assertThatThrownBy(
+                        () ->
+                                TestModule.connect(
+                                        hub.tcp(),
+                                        "$observer-x",
+                                        "$observer",
+                                        HubFixture.KEYS.keyOf("sensor")))
+                .isInstanceOfSatisfying(
+                        MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
+        assertThatThrownBy(() -> TestModule.connect(hub.tcp(), "spy", "$observer", observerKey))
+                .isInstanceOfSatisfying(
+                        MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x85));
+    }
+
     // --- helpers
 
     private String body(double temperature) {

@@ -15,6 +15,7 @@ import com.hivemq.extension.sdk.api.services.publish.Publish;
 import io.edgejava.edge.contract.ModuleTopic;
 import io.edgejava.edge.contract.SystemProperties;
 import io.edgejava.edge.contract.Topics;
+import io.edgejava.hub.identity.Observers;
 import io.edgejava.hub.method.MethodCalls;
 import io.edgejava.hub.routing.Delivery;
 import io.edgejava.hub.routing.RoutableMessage;
@@ -119,6 +120,15 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
     private void handle(PublishInboundInput input, PublishInboundOutput output) {
         String sender = input.getClientInformation().getClientId();
         PublishPacket packet = input.getPublishPacket();
+        if (Observers.isObserver(sender)) {
+            refuse(
+                    output,
+                    sender,
+                    AckReasonCode.NOT_AUTHORIZED,
+                    "observer-publish",
+                    "observers only read; '" + packet.getTopic() + "' is not theirs to publish");
+            return;
+        }
         int size = packet.getPayload().map(ByteBuffer::remaining).orElse(0);
         if (size > maxMessageBytes) {
             refuse(

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets a client in only as a module of the deployment, with that module's key: user name = module
- * id, password = module key, client id = module id. Pinning the client id to the module id means a
- * module's persistent session can never be taken over by another identity.
+ * id, password = module key, client id = module id; or as a read-only {@link Observers observer}.
+ * Pinning the client id to the module id means a module's persistent session can never be taken
+ * over by another identity.
  */
 public final class ModuleAuthenticator implements SimpleAuthenticator {
 
@@ -34,7 +35,25 @@ public final class ModuleAuthenticator implements SimpleAuthenticator {
         ConnectPacket connect = input.getConnectPacket();
         String clientId = connect.getClientId();
         String module = connect.getUserName().orElse("");
-        if (module.isEmpty()) {
+        if (Observers.USER.equals(module)) {
+            if (!Observers.isObserver(clientId)) {
+                refuse(
+                        output,
+                        clientId,
+                        ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                        "an observer's client id must start with '" + Observers.USER + "'",
+                        "client-id-mismatch");
+            } else if (!keys.matches(Observers.USER, bytes(connect.getPassword().orElse(null)))) {
+                refuse(
+                        output,
+                        clientId,
+                        ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
+                        "wrong key for '" + Observers.USER + "'",
+                        "wrong-key");
+            } else {
+                output.authenticateSuccessfully();
+            }
+        } else if (module.isEmpty()) {
             refuse(
                     output,
                     clientId,

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@link SubscriptionPolicy}. A refused subscription gets a SUBACK with NOT_AUTHORIZED
- * and the reason; the client stays connected.
+ * Applies the {@link SubscriptionPolicy} to modules; observers may read everything. A refused
+ * subscription gets a SUBACK with NOT_AUTHORIZED and the reason; the client stays connected.
  */
 public final class ModuleSubscriptionAuthorizer implements SubscriptionAuthorizer {
 
@@ -27,6 +27,10 @@ public final class ModuleSubscriptionAuthorizer implements SubscriptionAuthorize
             SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
         String module = input.getClientInformation().getClientId();
         String filter = input.getSubscription().getTopicFilter();
+        if (Observers.isObserver(module)) {
+            output.authorizeSuccessfully();
+            return;
+        }
         SubscriptionPolicy.check(module, filter)
                 .ifPresentOrElse(
                         reason -> {
