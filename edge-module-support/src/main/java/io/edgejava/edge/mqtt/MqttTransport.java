@@ -43,6 +43,10 @@ import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code mqtt} transport: the hub's topic contract over MQTT v5, with a persistent session (a
@@ -58,6 +62,8 @@ public final class MqttTransport implements EdgeTransport {
     /** The hub answers for itself under this id (a 404 for a module that is not connected). */
     private static final String HUB = "$edgeHub";
 
+    private static final JsonMapper ANSWERS = JsonMapper.builder().build();
+
     private final String moduleId;
     private final String hubUrl;
     private final Duration connectTimeout;
@@ -68,13 +74,7 @@ public final class MqttTransport implements EdgeTransport {
     private final Map<String, PendingCall> calls = new ConcurrentHashMap<>();
     private volatile Mqttv5PahoMessageDrivenChannelAdapter inbound;
     private volatile InboundListener listener;
-    private final ExecutorService reports =
-            Executors.newSingleThreadExecutor(
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "edge-report");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(reportThread());
 
     private record PendingCall(
             String module, String method, CompletableFuture<MethodResponse> answer) {}
@@ -397,13 +397,20 @@ public final class MqttTransport implements EdgeTransport {
         }
     }
 
+    /** The {@code message} of a JSON error answer, else the answer's text as it is. */
     private static String message(MethodResponse response) {
         String text = response.payloadAsString();
-        int start = text.indexOf("\"message\":\"");
-        if (start < 0) {
+        try {
+            JsonNode message = ANSWERS.readTree(text).path("message");
+            return message.isString() ? message.stringValue() : text;
+        } catch (JacksonException e) {
             return text;
         }
-        int end = text.indexOf('"', start + 11);
-        return end < 0 ? text : text.substring(start + 11, end);
+    }
+
+    private static CustomizableThreadFactory reportThread() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("edge-report-");
+        threads.setDaemon(true);
+        return threads;
     }
 }

@@ -339,7 +339,7 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
                         caller,
                         target.module(),
                         target.name(),
-                        packet.getCorrelationData().get(),
+                        bytes(packet.getCorrelationData()),
                         packet.getMessageExpiryInterval().map(Duration::ofSeconds));
         if (decision == MethodCalls.RequestDecision.ANSWERED_NOT_CONNECTED) {
             output.preventPublishDelivery(AckReasonCode.SUCCESS);
@@ -373,7 +373,7 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
                 methods.answer(
                         responder,
                         caller,
-                        packet.getCorrelationData().get(),
+                        bytes(packet.getCorrelationData()),
                         status.get(),
                         bytes(packet.getPayload()));
         if (refusal.isPresent()) {

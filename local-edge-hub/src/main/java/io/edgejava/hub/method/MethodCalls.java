@@ -79,7 +79,7 @@ public final class MethodCalls {
             String caller,
             String target,
             String method,
-            ByteBuffer correlationData,
+            byte[] correlationData,
             Optional<Duration> expiry) {
         if (!modules.isConnected(target)) {
             answer(caller, correlationData, notConnected(target), Duration.ofSeconds(60));
@@ -88,7 +88,7 @@ public final class MethodCalls {
         // The caller's own timeout, as its request's expiry; the default only when it set none.
         Duration timeout = expiry.orElse(defaultTimeout);
         pending.put(
-                new CallKey(caller, target, copy(correlationData)),
+                new CallKey(caller, target, ByteBuffer.wrap(correlationData)),
                 new PendingCall(method, clock.instant().plus(timeout), null));
         return RequestDecision.DELIVER;
     }
@@ -105,12 +105,9 @@ public final class MethodCalls {
      *     been completed); otherwise why the answer is refused
      */
     public Optional<String> answer(
-            String responder,
-            String caller,
-            ByteBuffer correlationData,
-            int status,
-            byte[] payload) {
-        PendingCall call = pending.remove(new CallKey(caller, responder, copy(correlationData)));
+            String responder, String caller, byte[] correlationData, int status, byte[] payload) {
+        PendingCall call =
+                pending.remove(new CallKey(caller, responder, ByteBuffer.wrap(correlationData)));
         if (call == null) {
             return Optional.of(
                     "no call from '"
@@ -199,7 +196,7 @@ public final class MethodCalls {
     }
 
     private void answer(
-            String caller, ByteBuffer correlationData, MethodResult result, Duration expiry) {
+            String caller, byte[] correlationData, MethodResult result, Duration expiry) {
         count(result.status());
         publisher.publish(
                 new HubPublisher.Message(
@@ -209,7 +206,7 @@ public final class MethodCalls {
                         "application/json",
                         expiry,
                         null,
-                        bytes(correlationData),
+                        correlationData,
                         Map.of(
                                 SystemProperties.METHOD_STATUS,
                                 Integer.toString(result.status()),
@@ -243,16 +240,7 @@ public final class MethodCalls {
         meters.counter("hub.methods.calls", "status", Integer.toString(status)).increment();
     }
 
-    private static ByteBuffer copy(ByteBuffer buffer) {
-        return ByteBuffer.wrap(bytes(buffer));
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
-    }
-
+    /** ByteBuffer for the key: unlike byte[], it compares by content. */
     private record CallKey(String caller, String target, ByteBuffer correlationData) {}
 
     private record PendingCall(
