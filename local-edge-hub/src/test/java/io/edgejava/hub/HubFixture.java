@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Ports, data folder and credentials for a hub under test. */
-final class HubFixture {
+/**
+ * Ports, data folder and credentials for a hub under test. Public for the tests of other packages.
+ */
+public final class HubFixture {
 
     static final String MANIFEST = "src/test/resources/test-manifest.json";
     static final ModuleKeys KEYS = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
@@ -51,7 +53,10 @@ final class HubFixture {
         return TestModule.connect(tcp(), module, KEYS.keyOf(module));
     }
 
-    private static int freePort() {
+    /**
+     * @return a loopback port free right now, for a listener of a hub under test
+     */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -9,12 +9,11 @@ import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.testing.ContractModule;
 import io.edgejava.edge.testing.Inbox;
 import io.edgejava.edge.testing.TransportContract;
+import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.LocalEdgeHubApplication;
 import io.edgejava.hub.identity.ModuleKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +45,8 @@ class MqttTransportContractTests extends TransportContract {
 
     @BeforeAll
     static void startHub() throws IOException {
-        mqttPort = freePort();
-        websocketPort = freePort();
+        mqttPort = HubFixture.freePort();
+        websocketPort = HubFixture.freePort();
         dataDir = Files.createTempDirectory("contract-hub");
         hub = runHub();
     }
@@ -187,13 +186,5 @@ class MqttTransportContractTests extends TransportContract {
     private static RestClient admin() {
         return RestClient.create(
                 "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

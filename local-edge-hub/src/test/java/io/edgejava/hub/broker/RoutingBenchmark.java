@@ -3,11 +3,10 @@ package io.edgejava.hub.broker;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.edgejava.edge.contract.Topics;
 import io.edgejava.edge.mqtt.NoDelaySocketFactory;
+import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.HubProperties;
 import io.edgejava.hub.LocalEdgeHubApplication;
 import io.edgejava.hub.identity.ModuleKeys;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +76,7 @@ public final class RoutingBenchmark {
     }
 
     private static Result plainBroker(int warmup, int messages) throws Exception {
-        int port = freePort();
+        int port = HubFixture.freePort();
         Path folder = Files.createTempDirectory("benchmark-broker");
         // The hub's own broker configuration, so that the two runs differ only by the extension.
         BrokerConfiguration.write(
@@ -100,7 +99,7 @@ public final class RoutingBenchmark {
     }
 
     private static Result throughHub(int warmup, int messages) throws Exception {
-        int port = freePort();
+        int port = HubFixture.freePort();
         Path data = Files.createTempDirectory("benchmark-hub");
         ModuleKeys keys = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
         try (ConfigurableApplicationContext hub =
@@ -272,12 +271,6 @@ public final class RoutingBenchmark {
         options.setSocketFactory(new NoDelaySocketFactory());
         IMqttToken token = client.connect(options);
         token.waitForCompletion(TimeUnit.SECONDS.toMillis(10));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static class Callback implements MqttCallback {
