@@ -22,17 +22,29 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
  * A module as the hub sees it: a plain Paho MQTT v5 client with a persistent session, that keeps
- * everything it receives.
+ * everything it receives. Public for the tests of the sample modules, which play a peer with it.
  */
-final class TestModule implements AutoCloseable {
+public final class TestModule implements AutoCloseable {
 
-    /** A message as received. */
-    record Received(String topic, MqttMessage message) {
-        String body() {
+    /**
+     * A message as received.
+     *
+     * @param topic the topic it arrived on
+     * @param message the message
+     */
+    public record Received(String topic, MqttMessage message) {
+        /**
+         * @return the body as UTF-8 text
+         */
+        public String body() {
             return new String(message.getPayload(), StandardCharsets.UTF_8);
         }
 
-        String property(String name) {
+        /**
+         * @param name an application property's name
+         * @return its value, or {@code null}
+         */
+        public String property(String name) {
             return message.getProperties().getUserProperties().stream()
                     .filter(property -> property.getKey().equals(name))
                     .map(UserProperty::getValue)
@@ -75,11 +87,13 @@ final class TestModule implements AutoCloseable {
     }
 
     /** Connects as {@code module} with its key, resuming its session. */
-    static TestModule connect(String serverUri, String module, String key) throws MqttException {
+    public static TestModule connect(String serverUri, String module, String key)
+            throws MqttException {
         return connect(serverUri, module, module, key);
     }
 
-    static TestModule connect(String serverUri, String clientId, String user, String key)
+    /** Connects with a client id and a user name that may differ, to test refusals. */
+    public static TestModule connect(String serverUri, String clientId, String user, String key)
             throws MqttException {
         TestModule module = new TestModule(serverUri, clientId);
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -97,14 +111,14 @@ final class TestModule implements AutoCloseable {
         return module;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
     /**
      * @return the SUBACK reason codes
      */
-    int[] subscribe(String... filters) throws MqttException {
+    public int[] subscribe(String... filters) throws MqttException {
         MqttSubscription[] subscriptions = new MqttSubscription[filters.length];
         for (int i = 0; i < filters.length; i++) {
             subscriptions[i] = new MqttSubscription(filters[i], 1);
@@ -115,7 +129,8 @@ final class TestModule implements AutoCloseable {
     }
 
     /** Publishes at QoS 1 and returns the PUBACK reason code. */
-    int publish(String topic, byte[] payload, MqttProperties properties) throws MqttException {
+    public int publish(String topic, byte[] payload, MqttProperties properties)
+            throws MqttException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         message.setProperties(properties);
@@ -129,7 +144,7 @@ final class TestModule implements AutoCloseable {
         return codes == null || codes.length == 0 ? 0 : codes[0];
     }
 
-    int publish(String topic, String body, Map<String, String> userProperties)
+    public int publish(String topic, String body, Map<String, String> userProperties)
             throws MqttException {
         MqttProperties properties = new MqttProperties();
         List<UserProperty> list = new ArrayList<>();
@@ -138,7 +153,7 @@ final class TestModule implements AutoCloseable {
         return publish(topic, body.getBytes(StandardCharsets.UTF_8), properties);
     }
 
-    int publishJson(String topic, String body, Map<String, String> userProperties)
+    public int publishJson(String topic, String body, Map<String, String> userProperties)
             throws MqttException {
         MqttProperties properties = new MqttProperties();
         List<UserProperty> list = new ArrayList<>();
@@ -149,25 +164,25 @@ final class TestModule implements AutoCloseable {
         return publish(topic, body.getBytes(StandardCharsets.UTF_8), properties);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    List<Received> receivedOn(String topic) {
+    public List<Received> receivedOn(String topic) {
         return received.stream().filter(message -> message.topic().equals(topic)).toList();
     }
 
     /** Waits until {@code count} messages arrived on {@code topic}, and returns them. */
-    List<Received> awaitOn(String topic, int count) {
+    public List<Received> awaitOn(String topic, int count) {
         await().atMost(WAIT).until(() -> receivedOn(topic).size() >= count);
         return receivedOn(topic);
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return client.isConnected();
     }
 
-    void disconnect() throws MqttException {
+    public void disconnect() throws MqttException {
         client.disconnect().waitForCompletion(WAIT.toMillis());
     }
 

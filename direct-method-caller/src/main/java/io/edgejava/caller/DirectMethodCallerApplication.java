@@ -1,0 +1,13 @@
+package io.edgejava.caller;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Invokes direct methods on peer modules: on alerts, on a schedule, and by hand over HTTP. */
+@SpringBootApplication
+public class DirectMethodCallerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DirectMethodCallerApplication.class, args);
+    }
+}

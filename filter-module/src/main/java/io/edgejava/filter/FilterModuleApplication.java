@@ -1,0 +1,13 @@
+package io.edgejava.filter;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Forwards readings above a twin-configurable temperature threshold as alerts. */
+@SpringBootApplication
+public class FilterModuleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FilterModuleApplication.class, args);
+    }
+}
