@@ -80,6 +80,8 @@ class MqttTransportContractTests extends TransportContract {
             "--edge.hub-url=tcp://127.0.0.1:" + mqttPort,
             "--edge.key=" + KEYS.keyOf(moduleId),
             "--edge.connect-timeout=5s",
+            "--edge.delivery.retry-later-backoff=100ms",
+            "--edge.delivery.retry-later-max-backoff=400ms",
             "--spring.main.banner-mode=off"
         };
         // A setting given in "more" replaces the default one (Spring would join the two).

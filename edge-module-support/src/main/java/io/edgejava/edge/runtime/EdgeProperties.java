@@ -62,8 +62,13 @@ public record EdgeProperties(
      *
      * @param maxAttempts how many times a message is handed to the flow before it is dead-lettered
      * @param deadLetterOutput the output dead-lettered messages go to, with the reason
+     * @param retryLaterBackoff the first pause before a message whose flow threw {@link
+     *     io.edgejava.edge.RetryLaterException} is handed to it again; it doubles each time
+     * @param retryLaterMaxBackoff the longest such pause
      */
     public record Delivery(
             @Min(1) @DefaultValue("3") int maxAttempts,
-            @NotBlank @DefaultValue("deadLetter") String deadLetterOutput) {}
+            @NotBlank @DefaultValue("deadLetter") String deadLetterOutput,
+            @NotNull @DefaultValue("1s") Duration retryLaterBackoff,
+            @NotNull @DefaultValue("30s") Duration retryLaterMaxBackoff) {}
 }

@@ -8,6 +8,7 @@ import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.InvalidMessageException;
 import io.edgejava.edge.MethodResponse;
 import io.edgejava.edge.MethodResult;
+import io.edgejava.edge.RetryLaterException;
 import io.edgejava.edge.transport.EdgeTransport;
 import io.edgejava.edge.transport.InboundListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,7 +54,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       only after its flow returned; a flow that throws gets it again, up to {@code
  *       edge.delivery.max-attempts} times, and then the message goes to the dead-letter output with
  *       the reason. A message that cannot be dead-lettered either is not acknowledged, so the hub
- *       delivers it again later: nothing is lost.
+ *       delivers it again later: nothing is lost. A flow that throws {@link RetryLaterException}
+ *       gets the message again after a growing pause, for as long as it takes, and the messages
+ *       behind it wait in the hub.
  *   <li>Direct method handlers run on a pool of their own.
  *   <li>Desired properties go to every {@link DesiredPropertiesListener}, one change at a time.
  * </ul>
@@ -80,6 +84,10 @@ final class ModuleHub
     private volatile DesiredProperties desired;
     private volatile boolean running;
     private volatile boolean stopping;
+
+    /** Ends the pause of a postponed message at once when the module stops. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
     private ApplicationContext context;
 
     ModuleHub(
@@ -229,7 +237,10 @@ final class ModuleHub
         }
         int maxAttempts = properties.delivery().maxAttempts();
         Exception last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        Duration pause = properties.delivery().retryLaterBackoff();
+        int postponed = 0;
+        int attempt = 1;
+        while (attempt <= maxAttempts) {
             if (stopping) {
                 // Not handled and not acknowledged: the hub delivers it again after a restart.
                 return;
@@ -240,24 +251,64 @@ final class ModuleHub
                                 .setHeader(EdgeHeaders.DELIVERY_ATTEMPT, attempt)
                                 .build());
             } catch (RuntimeException e) {
-                last = e;
-                InvalidMessageException invalid = invalid(e);
+                InvalidMessageException invalid = causeOfType(e, InvalidMessageException.class);
                 if (invalid != null) {
                     deadLetter(input, message, attempt, invalid.getMessage(), acknowledge);
                     return;
                 }
+                RetryLaterException later = causeOfType(e, RetryLaterException.class);
+                if (later != null) {
+                    postponed++;
+                    meters.counter("edge.messages.postponed", "input", input).increment();
+                    if (postponed == 1) {
+                        log.warn(
+                                "Input '{}': cannot handle a message now ({}); it stays with the"
+                                        + " hub, unacknowledged, and is handed over again until it"
+                                        + " can be",
+                                input,
+                                later.getMessage());
+                    }
+                    if (!pauseUnlessStopping(pause)) {
+                        return;
+                    }
+                    pause = longer(pause);
+                    continue;
+                }
+                last = e;
                 log.warn(
                         "Input '{}': attempt {} of {} failed: {}",
                         input,
                         attempt,
                         maxAttempts,
                         rootMessage(e));
+                attempt++;
                 continue;
+            }
+            if (postponed > 0) {
+                log.info("Input '{}': handled after being postponed {} times", input, postponed);
             }
             acknowledgeHandled(input, acknowledge);
             return;
         }
         deadLetter(input, message, maxAttempts, rootMessage(last), acknowledge);
+    }
+
+    /**
+     * @return false when the module started stopping during the pause
+     */
+    private boolean pauseUnlessStopping(Duration pause) {
+        try {
+            return !stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        Duration max = properties.delivery().retryLaterMaxBackoff();
+        return doubled.compareTo(max) > 0 ? max : doubled;
     }
 
     /** The flow is done with the message; a failed acknowledgement must not run it again. */
@@ -315,10 +366,10 @@ final class ModuleHub
                 reason);
     }
 
-    private static InvalidMessageException invalid(Throwable e) {
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidMessageException invalid) {
-                return invalid;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
@@ -431,6 +482,7 @@ final class ModuleHub
     private void stop() {
         running = false;
         stopping = true;
+        stopped.countDown();
         for (ExecutorService executor :
                 List.of(inputThread, methodThreads, twinThread, answerThreads)) {
             executor.shutdown();

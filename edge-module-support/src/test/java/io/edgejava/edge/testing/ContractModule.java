@@ -4,9 +4,11 @@ import io.edgejava.edge.DesiredPropertiesListener;
 import io.edgejava.edge.DirectMethod;
 import io.edgejava.edge.EdgeHub;
 import io.edgejava.edge.MethodResult;
+import io.edgejava.edge.RetryLaterException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,9 @@ public class ContractModule {
 
     /** An input whose flow always fails. */
     public static final String FAILING = "failing";
+
+    /** An input whose flow needs {@link Dependency}, and postpones messages while it is down. */
+    public static final String NEEDS_DEPENDENCY = "needsDependency";
 
     /** An input that receives another module's dead letters. */
     public static final String DEAD_LETTERS = "deadLetters";
@@ -55,6 +60,44 @@ public class ContractModule {
                             throw new IllegalStateException("the failing flow failed, as it must");
                         })
                 .get();
+    }
+
+    @Bean
+    Dependency dependency() {
+        return new Dependency();
+    }
+
+    @Bean
+    IntegrationFlow needsDependency(EdgeHub hub, Inbox inbox, Dependency dependency) {
+        return IntegrationFlow.from(hub.input(NEEDS_DEPENDENCY))
+                .handle(
+                        message -> {
+                            dependency.tries.incrementAndGet();
+                            if (!dependency.up) {
+                                throw new RetryLaterException(
+                                        "the dependency is down", new IllegalStateException());
+                            }
+                            inbox.add(NEEDS_DEPENDENCY, message);
+                        })
+                .get();
+    }
+
+    /** Something a flow needs, such as a database, that a test can take down and bring back. */
+    public static class Dependency {
+        volatile boolean up = true;
+        final AtomicInteger tries = new AtomicInteger();
+
+        /** Takes it down or brings it back. */
+        public void setUp(boolean up) {
+            this.up = up;
+        }
+
+        /**
+         * @return how many times a flow tried to use it
+         */
+        public int tries() {
+            return tries.get();
+        }
     }
 
     @Bean

@@ -33,6 +33,7 @@ import org.springframework.messaging.MessageHeaders;
  * <pre>
  * alpha/outputs/out           -> beta/inputs/in
  * alpha/outputs/toFailing     -> beta/inputs/failing
+ * alpha/outputs/toDependent   -> beta/inputs/needsDependency
  * beta/outputs/deadLetter     -> alpha/inputs/deadLetters
  * </pre>
  *
@@ -107,6 +108,25 @@ public abstract class TransportContract {
                 .containsEntry("deadLetterSource", "alpha");
         assertThat(properties.get("deadLetterReason")).contains("the failing flow failed");
         assertThat(beta.getBean(Inbox.class).on(ContractModule.FAILING, tag)).hasSize(3);
+    }
+
+    @Test
+    void aMessageWhoseDependencyIsDownWaitsUnacknowledgedUntilItIsBackAndIsNeverDeadLettered() {
+        ConfigurableApplicationContext alpha = module("alpha");
+        ConfigurableApplicationContext beta = module("beta");
+        ContractModule.Dependency dependency = beta.getBean(ContractModule.Dependency.class);
+        dependency.setUp(false);
+
+        send(alpha, "toDependent", Map.of("kind", "patient"));
+        // More tries than edge.delivery.max-attempts: a normal failure would be dead-lettered now.
+        await().atMost(WAIT).until(() -> dependency.tries() > 4);
+        assertThat(alpha.getBean(Inbox.class).on(ContractModule.DEAD_LETTERS, tag)).isEmpty();
+
+        dependency.setUp(true);
+        Message<?> handled = awaitOne(beta, ContractModule.NEEDS_DEPENDENCY);
+        assertThat(handled.getHeaders().get(EdgeHeaders.DELIVERY_ATTEMPT)).isEqualTo(1);
+        assertThat(beta.getBean(Inbox.class).on(ContractModule.NEEDS_DEPENDENCY, tag)).hasSize(1);
+        assertThat(alpha.getBean(Inbox.class).on(ContractModule.DEAD_LETTERS, tag)).isEmpty();
     }
 
     @Test
