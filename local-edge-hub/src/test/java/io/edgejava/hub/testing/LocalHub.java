@@ -209,6 +209,18 @@ public final class LocalHub implements AutoCloseable {
         return TestModule.connect(mqttUrl(), module, keyOf(module));
     }
 
+    /**
+     * Connects the read-only observer, which may subscribe to any topic (to watch what routes
+     * deliver) and publish to none.
+     *
+     * @param clientId a client id that starts with {@code $observer}
+     * @return the connected observer
+     * @throws MqttException when the hub refuses it
+     */
+    public TestModule observe(String clientId) throws MqttException {
+        return TestModule.connect(mqttUrl(), clientId, "$observer", keyOf("$observer"));
+    }
+
     @Override
     public void close() {
         stop();
