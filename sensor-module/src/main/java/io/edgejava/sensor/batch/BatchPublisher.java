@@ -40,7 +40,14 @@ public final class BatchPublisher {
     private final Clock clock;
     private final AtomicLong files = new AtomicLong();
 
-    BatchPublisher(
+    /**
+     * @param settings where, how often and how large; the folder is created here when missing
+     * @param machine the machine whose high-rate samples go into the files
+     * @param hub where the claim checks go
+     * @param json how they are written
+     * @param clock when they were made
+     */
+    public BatchPublisher(
             SensorProperties.Batch settings,
             MachineSimulator machine,
             EdgeHub hub,
