@@ -78,7 +78,7 @@ public final class BatchPublisher {
             throw new IllegalStateException(
                     "cannot create the batch folder "
                             + folder
-                            + " (sensor.batch.folder, SENSOR_BATCH_FOLDER): "
+                            + ", set by sensor.batch.folder (SENSOR_BATCH_FOLDER): "
                             + e,
                     e);
         }

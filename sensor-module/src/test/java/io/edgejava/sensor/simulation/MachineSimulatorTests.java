@@ -24,8 +24,7 @@ class MachineSimulatorTests {
         assertThat(samples.subList(300, 400))
                 .allSatisfy(
                         sample -> assertThat(sample.machineTemperature()).isBetween(99.0, 100.5));
-        assertThat(samples.subList(300, 400))
-                .anyMatch(sample -> sample.machineTemperature() > 100);
+        assertThat(samples.subList(300, 400)).anyMatch(sample -> sample.machineTemperature() > 100);
     }
 
     @Test

@@ -56,7 +56,8 @@ class ReadingTests {
         assertThat(headers.get(MessageHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(headers.get(EdgeHeaders.CONTENT_ENCODING)).isEqualTo("utf-8");
         assertThat(UUID.fromString((String) headers.get(EdgeHeaders.MESSAGE_ID))).isNotNull();
-        assertThat(headers.get(EdgeHeaders.CREATION_TIME_UTC)).isEqualTo("2025-06-01T10:00:00.123Z");
+        assertThat(headers.get(EdgeHeaders.CREATION_TIME_UTC))
+                .isEqualTo("2025-06-01T10:00:00.123Z");
         assertThat(headers.get(EdgeHeaders.PROPERTIES))
                 .isEqualTo(Map.of("sequenceNumber", "12", "batchId", "run-1"));
     }
