@@ -270,6 +270,33 @@ class SensorModuleTests {
         }
     }
 
+    @Test
+    void readingsAboveTheMaximumGoUpstreamBecauseTheirBodyIsDeclaredJson() {
+        Instant started = Instant.now();
+        try (ConfigurableApplicationContext sensor =
+                runSensor(
+                        "--sensor.machine.temperature-min=99.5",
+                        "--sensor.machine.temperature-max=100")) {
+            await().atMost(WAIT)
+                    .until(
+                            () ->
+                                    upstreamOf("overheatingUpstream").stream()
+                                            .map(m -> JSON.readTree(m.path("body").asString()))
+                                            .filter(
+                                                    body ->
+                                                            !Instant.parse(
+                                                                            body.get("timeCreated")
+                                                                                    .asString())
+                                                                    .isBefore(started))
+                                            .anyMatch(
+                                                    body ->
+                                                            body.get("machine")
+                                                                            .get("temperature")
+                                                                            .asDouble()
+                                                                    > 100));
+        }
+    }
+
     // --- helpers
 
     private static ConfigurableApplicationContext runSensor(String... more) {
@@ -335,6 +362,18 @@ class SensorModuleTests {
         String twin =
                 hub.admin().get().uri("/api/twins/{module}", SENSOR).retrieve().body(String.class);
         return JSON.readTree(twin).path("reported");
+    }
+
+    private static List<JsonNode> upstreamOf(String route) {
+        String upstream = hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode message : JSON.readTree(upstream)) {
+            if (SENSOR.equals(message.path("module").asString())
+                    && route.equals(message.path("route").asString())) {
+                found.add(message);
+            }
+        }
+        return found;
     }
 
     private static List<JsonNode> deadLettersMentioning(String marker) {
