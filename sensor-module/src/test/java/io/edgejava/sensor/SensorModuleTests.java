@@ -1,0 +1,396 @@
+package io.edgejava.sensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.edgejava.edge.contract.Topics;
+import io.edgejava.hub.TestModule;
+import io.edgejava.hub.testing.LocalHub;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * sensor-module against the real hub, with the project's manifest: its routes, its twin, its direct
+ * methods. Peers are plain MQTT clients logged in as the modules the routes lead to.
+ *
+ * <p>Peers keep persistent sessions, so readings of an earlier test may still arrive; a test looks
+ * only at messages created after it started the sensor.
+ */
+class SensorModuleTests {
+
+    private static final String SENSOR = "sensor-module";
+    private static final String READINGS = Topics.input("filter-module", "input1");
+    private static final String CLAIM_CHECKS = Topics.input("sql-writer-module", "batches");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static LocalHub hub;
+
+    @TempDir static Path batchFolder;
+
+    @BeforeAll
+    static void startHub() {
+        hub = LocalHub.withProjectManifest();
+    }
+
+    @AfterAll
+    static void stopHub() {
+        hub.close();
+    }
+
+    /** The manifest's 2 s would make these tests slow; the twin is what users change, too. */
+    @BeforeEach
+    void sendFast() {
+        patchDesired("{\"SendData\": true, \"SendInterval\": 0.1}");
+    }
+
+    @Test
+    void readingsArriveAtTheFilterAsJsonWithSequenceBatchIdAndMessageId() throws Exception {
+        try (TestModule filter = subscribed("filter-module", READINGS)) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor = runSensor()) {
+                List<TestModule.Received> readings = awaitReadings(filter, started, 3);
+
+                for (int i = 0; i < 3; i++) {
+                    TestModule.Received reading = readings.get(i);
+                    assertThat(reading.message().getProperties().getContentType())
+                            .isEqualTo("application/json");
+                    assertThat(reading.property("$contentEncoding")).isEqualTo("utf-8");
+                    assertThat(UUID.fromString(reading.property("$messageId"))).isNotNull();
+                    assertThat(reading.property("$connectionModuleId")).isEqualTo(SENSOR);
+                    assertThat(reading.property("sequenceNumber"))
+                            .isEqualTo(Integer.toString(i + 1));
+                    assertThat(reading.property("batchId"))
+                            .isEqualTo(readings.get(0).property("batchId"));
+                    JsonNode body = JSON.readTree(reading.body());
+                    assertThat(body.propertyNames())
+                            .containsExactly("machine", "ambient", "timeCreated");
+                    assertThat(body.get("machine").propertyNames())
+                            .containsExactly("temperature", "pressure");
+                    assertThat(body.get("ambient").propertyNames())
+                            .containsExactly("temperature", "humidity");
+                    assertThat(body.get("machine").get("temperature").isDouble()).isTrue();
+                    assertThat(body.get("ambient").get("humidity").isInt()).isTrue();
+                }
+                assertThat(UUID.fromString(readings.get(0).property("batchId"))).isNotNull();
+                assertThat(
+                                readings.stream()
+                                        .map(reading -> reading.property("$messageId"))
+                                        .distinct())
+                        .hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void everyClaimCheckNamesACompleteFileWithItsRowCountAndDigest() throws Exception {
+        try (TestModule writer = subscribed("sql-writer-module", CLAIM_CHECKS)) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor =
+                    runSensor("--sensor.batch.every=2", "--sensor.batch.rows=50")) {
+                await().atMost(WAIT).until(() -> claimChecks(writer, started).size() >= 2);
+            }
+            List<TestModule.Received> claims = claimChecks(writer, started);
+            for (TestModule.Received claim : claims) {
+                assertThat(claim.message().getProperties().getContentType())
+                        .isEqualTo("application/json");
+                assertThat(UUID.fromString(claim.property("$messageId"))).isNotNull();
+                JsonNode check = JSON.readTree(claim.body());
+                assertThat(check.propertyNames())
+                        .containsExactly("fileName", "rowCount", "sha256", "timeCreated");
+                String fileName = check.get("fileName").asString();
+                assertThat(fileName).matches("readings-[0-9a-f-]{36}-\\d{6}\\.csv");
+                byte[] bytes = Files.readAllBytes(batchFolder.resolve(fileName));
+                assertThat(check.get("sha256").asString()).isEqualTo(sha256(bytes));
+                List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+                assertThat(lines.get(0))
+                        .isEqualTo(
+                                "timeCreated,machineTemperature,machinePressure,"
+                                        + "ambientTemperature,ambientHumidity");
+                assertThat(lines).hasSize(51);
+                assertThat(check.get("rowCount").asInt()).isEqualTo(50);
+            }
+            try (Stream<Path> files = Files.list(batchFolder)) {
+                assertThat(files.map(path -> path.getFileName().toString()))
+                        .noneMatch(name -> name.endsWith(".tmp"));
+            }
+        }
+    }
+
+    @Test
+    void sendDataFalseStopsTheReadingsAndTheTwinShowsTheSettingsInEffect() throws Exception {
+        try (TestModule filter = subscribed("filter-module", READINGS)) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor = runSensor()) {
+                awaitReadings(filter, started, 2);
+                await().atMost(WAIT).until(() -> reported().path("SendInterval").asDouble() == 0.1);
+
+                patchDesired("{\"SendData\": false, \"SendInterval\": 0.2}");
+                await().atMost(WAIT)
+                        .until(
+                                () ->
+                                        !reported().path("SendData").asBoolean(true)
+                                                && reported().path("SendInterval").asDouble()
+                                                        == 0.2);
+
+                Instant paused = Instant.now();
+                await().during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(3))
+                        .until(() -> readingsOfThisRun(filter, paused).isEmpty());
+
+                patchDesired("{\"SendData\": true}");
+                awaitReadings(filter, paused, 1);
+            }
+        }
+    }
+
+    @Test
+    void theResetMethodAnswersAndTheNextReadingIsBackAtTheStartOfTheRamp() throws Exception {
+        try (TestModule filter = subscribed("filter-module", READINGS)) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor = runSensor()) {
+                awaitTemperatureAbove(filter, started, 26);
+
+                ResponseEntity<String> answer =
+                        hub.admin()
+                                .post()
+                                .uri(
+                                        "/api/modules/{module}/methods/Reset?timeoutSeconds=10",
+                                        SENSOR)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body("{}")
+                                .retrieve()
+                                .toEntity(String.class);
+                Instant answered = Instant.now();
+
+                assertThat(answer.getStatusCode().value()).isEqualTo(200);
+                JsonNode payload = JSON.readTree(answer.getBody()).get("payload");
+                assertThat(payload.get("reset").asBoolean()).isTrue();
+                assertThat(payload.get("machineTemperature").asDouble()).isEqualTo(21.0);
+                TestModule.Received next = awaitReadings(filter, answered, 1).get(0);
+                assertThat(machineTemperature(next)).isBetween(21.0, 22.25);
+            }
+        }
+    }
+
+    @Test
+    void aResetCommandFromTheCallerRestartsTheRamp() throws Exception {
+        try (TestModule filter = subscribed("filter-module", READINGS);
+                TestModule caller = hub.connect("direct-method-caller")) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor = runSensor()) {
+                awaitTemperatureAbove(filter, started, 26);
+                Instant sent = Instant.now();
+
+                caller.publishJson(
+                        Topics.output("direct-method-caller", "sensorControl"),
+                        "{\"command\":\"reset\"}",
+                        Map.of());
+
+                // Before the reset the ramp is above 26 °C, and it never falls 4 °C by itself.
+                await().atMost(WAIT)
+                        .until(
+                                () ->
+                                        readingsOfThisRun(filter, sent).stream()
+                                                .anyMatch(r -> machineTemperature(r) <= 22.25));
+            }
+        }
+    }
+
+    @Test
+    void aControlMessageTheSensorCannotUseIsDeadLetteredWithTheReason() throws Exception {
+        try (TestModule caller = hub.connect("direct-method-caller");
+                ConfigurableApplicationContext sensor = runSensor()) {
+            String marker = "explode-" + UUID.randomUUID();
+
+            caller.publishJson(
+                    Topics.output("direct-method-caller", "sensorControl"),
+                    "{\"command\":\"" + marker + "\"}",
+                    Map.of());
+            caller.publishJson(
+                    Topics.output("direct-method-caller", "sensorControl"),
+                    "not json " + marker,
+                    Map.of());
+
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () -> {
+                                List<JsonNode> deadLetters = deadLettersMentioning(marker);
+                                assertThat(deadLetters).hasSize(2);
+                                assertThat(deadLetters)
+                                        .extracting(
+                                                d ->
+                                                        d.path("properties")
+                                                                .path("deadLetterReason")
+                                                                .asString())
+                                        .anyMatch(
+                                                reason ->
+                                                        reason.contains(
+                                                                "unknown control command '"
+                                                                        + marker
+                                                                        + "'"))
+                                        .anyMatch(reason -> reason.contains("not JSON"));
+                            });
+        }
+    }
+
+    @Test
+    void aMessageCountSendsExactlyThatManyReadings() throws Exception {
+        try (TestModule filter = subscribed("filter-module", READINGS)) {
+            Instant started = Instant.now();
+            try (ConfigurableApplicationContext sensor = runSensor("--sensor.message-count=3")) {
+                awaitReadings(filter, started, 3);
+                await().during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(3))
+                        .until(() -> readingsOfThisRun(filter, started).size() == 3);
+                assertThat(readingsOfThisRun(filter, started))
+                        .extracting(reading -> reading.property("sequenceNumber"))
+                        .containsExactly("1", "2", "3");
+            }
+        }
+    }
+
+    @Test
+    void readingsAboveTheMaximumGoUpstreamBecauseTheirBodyIsDeclaredJson() {
+        Instant started = Instant.now();
+        try (ConfigurableApplicationContext sensor =
+                runSensor(
+                        "--sensor.machine.temperature-min=99.5",
+                        "--sensor.machine.temperature-max=100")) {
+            await().atMost(WAIT)
+                    .until(
+                            () ->
+                                    upstreamOf("overheatingUpstream").stream()
+                                            .map(m -> JSON.readTree(m.path("body").asString()))
+                                            .filter(
+                                                    body ->
+                                                            !Instant.parse(
+                                                                            body.get("timeCreated")
+                                                                                    .asString())
+                                                                    .isBefore(started))
+                                            .anyMatch(
+                                                    body ->
+                                                            body.get("machine")
+                                                                            .get("temperature")
+                                                                            .asDouble()
+                                                                    > 100));
+        }
+    }
+
+    // --- helpers
+
+    private static ConfigurableApplicationContext runSensor(String... more) {
+        List<String> settings = new ArrayList<>();
+        settings.add("--sensor.send-interval=100ms");
+        settings.add("--sensor.batch.folder=" + batchFolder);
+        settings.addAll(List.of(more));
+        return hub.runModule(
+                SensorModuleApplication.class, SENSOR, settings.toArray(String[]::new));
+    }
+
+    private static TestModule subscribed(String module, String topic) throws Exception {
+        TestModule peer = hub.connect(module);
+        peer.subscribe(topic);
+        return peer;
+    }
+
+    private static List<TestModule.Received> readingsOfThisRun(TestModule filter, Instant since) {
+        return filter.receivedOn(READINGS).stream()
+                .filter(reading -> !timeCreated(reading).isBefore(since))
+                .toList();
+    }
+
+    private static List<TestModule.Received> awaitReadings(
+            TestModule filter, Instant since, int count) {
+        await().atMost(WAIT).until(() -> readingsOfThisRun(filter, since).size() >= count);
+        return readingsOfThisRun(filter, since);
+    }
+
+    private static void awaitTemperatureAbove(TestModule filter, Instant since, double degrees) {
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                readingsOfThisRun(filter, since).stream()
+                                        .anyMatch(r -> machineTemperature(r) > degrees));
+    }
+
+    private static List<TestModule.Received> claimChecks(TestModule writer, Instant since) {
+        return writer.receivedOn(CLAIM_CHECKS).stream()
+                .filter(claim -> !timeCreated(claim).isBefore(since))
+                .toList();
+    }
+
+    private static Instant timeCreated(TestModule.Received message) {
+        return Instant.parse(JSON.readTree(message.body()).get("timeCreated").asString());
+    }
+
+    private static double machineTemperature(TestModule.Received reading) {
+        return JSON.readTree(reading.body()).get("machine").get("temperature").asDouble();
+    }
+
+    private static void patchDesired(String patch) {
+        hub.admin()
+                .patch()
+                .uri("/api/twins/{module}/desired", SENSOR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(patch)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    private static JsonNode reported() {
+        String twin =
+                hub.admin().get().uri("/api/twins/{module}", SENSOR).retrieve().body(String.class);
+        return JSON.readTree(twin).path("reported");
+    }
+
+    private static List<JsonNode> upstreamOf(String route) {
+        String upstream = hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode message : JSON.readTree(upstream)) {
+            if (SENSOR.equals(message.path("module").asString())
+                    && route.equals(message.path("route").asString())) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static List<JsonNode> deadLettersMentioning(String marker) {
+        String upstream = hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode message : JSON.readTree(upstream)) {
+            if (SENSOR.equals(message.path("module").asString())
+                    && "deadLetter".equals(message.path("output").asString())
+                    && "sensorDeadLetters".equals(message.path("route").asString())
+                    && message.path("body").asString().contains(marker)) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

@@ -1,0 +1,2 @@
+/** Test doubles shared by the sensor's unit tests. */
+package io.edgejava.sensor.testing;
