@@ -1,0 +1,45 @@
+package io.edgejava.filter;
+
+import io.edgejava.edge.DesiredProperties;
+import io.edgejava.edge.DesiredPropertiesListener;
+import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the threshold from the twin's desired {@code TemperatureThreshold}, live. A value that is
+ * not a number is ignored, not guessed at: the module keeps its threshold and reports it, so the
+ * operator sees in the twin which value is in effect.
+ */
+final class ThresholdFromTwin implements DesiredPropertiesListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ThresholdFromTwin.class);
+
+    private final TemperatureThreshold threshold;
+
+    ThresholdFromTwin(TemperatureThreshold threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public void onDesiredProperties(DesiredProperties desired) {
+        OptionalDouble wanted;
+        try {
+            wanted = ThresholdReader.fromDesired(desired.properties());
+        } catch (IllegalArgumentException e) {
+            log.warn(
+                    "Ignoring the twin's desired properties version {}: {}; the threshold stays"
+                            + " {} °C",
+                    desired.version(),
+                    e.getMessage(),
+                    threshold.current());
+            threshold.report();
+            return;
+        }
+        if (wanted.isEmpty()) {
+            threshold.report();
+            return;
+        }
+        threshold.applyDesired(wanted.getAsDouble(), desired.version());
+    }
+}
