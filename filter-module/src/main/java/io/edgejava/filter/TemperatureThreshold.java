@@ -16,9 +16,6 @@ final class TemperatureThreshold {
     private final EdgeHub hub;
     private volatile double value;
 
-    /** The last desired value applied; guarded by {@code this}. */
-    private Double lastDesired;
-
     TemperatureThreshold(double initial, EdgeHub hub) {
         this.value = initial;
         this.hub = hub;
@@ -42,23 +39,6 @@ final class TemperatureThreshold {
         value = threshold;
         log.info("Temperature threshold {} °C (was {} °C), set by {}", threshold, previous, source);
         report();
-    }
-
-    /**
-     * Applies the twin's desired threshold when it differs from the last desired one. Desired
-     * properties are delivered whole on every change of any of them; applying an unchanged value
-     * again would silently undo a {@code SetThreshold} made since.
-     *
-     * @param desired the desired threshold, °C, finite
-     * @param version the twin's desired {@code $version}, for the log
-     */
-    synchronized void applyDesired(double desired, long version) {
-        if (lastDesired != null && lastDesired == desired) {
-            report();
-            return;
-        }
-        lastDesired = desired;
-        set(desired, "the twin's desired properties (version " + version + ")");
     }
 
     /** Reports the threshold in effect to the twin; a failure is logged, never thrown. */
