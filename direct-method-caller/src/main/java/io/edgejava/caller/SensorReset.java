@@ -87,10 +87,10 @@ class SensorReset {
         }
         meters.counter("caller.resets", "by", "message").increment();
         log.info(
-                "{} is not connected, and a direct method needs its target online. Sent"
-                        + " {{\"command\":\"reset\"}} on output '{}' instead: the hub keeps a"
-                        + " message until {} comes back.",
+                "{} is not connected, and a direct method needs its target online. Sent {} on"
+                        + " output '{}' instead: the hub keeps a message until {} comes back.",
                 settings.module(),
+                "{\"command\":\"reset\"}",
                 settings.fallbackOutput(),
                 settings.module());
     }

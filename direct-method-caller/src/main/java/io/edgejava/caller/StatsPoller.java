@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
@@ -33,10 +34,10 @@ class StatsPoller {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         log.info(
-                "Calling {} on {} every {}s",
+                "Calling {} on {} every {}",
                 settings.method(),
                 settings.modules(),
-                settings.interval().toMillis() / 1000.0);
+                DurationStyle.SIMPLE.print(settings.interval()));
         schedule =
                 scheduler.scheduleAtFixedRate(
                         this::poll, Instant.now().plus(settings.interval()), settings.interval());
