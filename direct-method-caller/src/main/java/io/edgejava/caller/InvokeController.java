@@ -1,5 +1,6 @@
 package io.edgejava.caller;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
@@ -92,7 +93,7 @@ class InvokeController {
     }
 
     private JsonNode payload(byte[] body) {
-        if (body == null || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return json.createObjectNode();
         }
         return json.readTree(body);
