@@ -1,0 +1,194 @@
+package io.edgejava.caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.edgejava.edge.contract.Topics;
+import io.edgejava.hub.TestModule;
+import io.edgejava.hub.testing.LocalHub;
+import io.edgejava.peers.sensor.ResettableSensor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The caller's alert side against the real hub and the project's routes: a test module plays
+ * filter-module and publishes alerts on its {@code output1}, which the route {@code alertsToCaller}
+ * brings to the caller.
+ */
+class CallerAlertsIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String ALERTS = Topics.output("filter-module", "output1");
+    static final String CONTROL = Topics.input("sensor-module", "control");
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    /** PUBACK reason codes below 0x80 mean accepted (16: no subscriber to the output topic). */
+    static final int ACCEPTED_BELOW = 0x80;
+
+    static LocalHub hub;
+    static TestModule filter;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = LocalHub.withProjectManifest();
+        filter = hub.connect("filter-module");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        filter.close();
+        hub.close();
+    }
+
+    /** A caller whose scheduled stats stay out of the way of these tests. */
+    static ConfigurableApplicationContext caller() {
+        return hub.runModule(
+                DirectMethodCallerApplication.class,
+                "direct-method-caller",
+                "--caller.stats.interval=1h");
+    }
+
+    static void publishAlerts(int count) throws Exception {
+        for (int i = 1; i <= count; i++) {
+            assertThat(
+                            filter.publishJson(
+                                    ALERTS,
+                                    "{\"machine\":{\"temperature\":"
+                                            + (30 + i)
+                                            + ".5,\"pressure\":1.2},\"ambient\":{\"temperature\":21.0,"
+                                            + "\"humidity\":25},\"timeCreated\":\"2025-06-01T10:00:00Z\"}",
+                                    Map.of(
+                                            "$messageId", UUID.randomUUID().toString(),
+                                            "MessageType", "Alert",
+                                            "sequenceNumber", Integer.toString(i))))
+                    .isLessThan(ACCEPTED_BELOW);
+        }
+    }
+
+    static double count(ConfigurableApplicationContext context, String name, String... tags) {
+        Counter counter = context.getBean(MeterRegistry.class).find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void fiveAlertsWithinTheWindowResetTheSensorOnceByDirectMethod() throws Exception {
+        try (ConfigurableApplicationContext sensor =
+                        hub.runModule(ResettableSensor.class, "sensor-module");
+                ConfigurableApplicationContext caller = caller()) {
+            ResettableSensor.Resets resets = sensor.getBean(ResettableSensor.Resets.class);
+
+            publishAlerts(5);
+            await().atMost(WAIT).until(() -> resets.count() == 1);
+
+            // Four more are not a new burst: the window started afresh after the reset.
+            publishAlerts(4);
+            await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == 9);
+            assertThat(count(caller, "caller.resets", "by", "method")).isEqualTo(1);
+            assertThat(
+                            count(
+                                    caller,
+                                    "caller.calls",
+                                    "module",
+                                    "sensor-module",
+                                    "method",
+                                    "Reset",
+                                    "status",
+                                    "200"))
+                    .isEqualTo(1);
+            assertThat(resets.count()).isEqualTo(1);
+            assertThat(count(caller, "caller.resets", "by", "message")).isZero();
+        }
+    }
+
+    @Test
+    void withTheSensorAwayTheResetFallsBackToAControlMessageThatWaitsForIt() throws Exception {
+        // The sensor has been here once (so the hub keeps its input for it) and is away now.
+        try (TestModule sensor = hub.connect("sensor-module")) {
+            sensor.subscribe(CONTROL);
+        }
+        try (ConfigurableApplicationContext caller = caller()) {
+            publishAlerts(5);
+
+            await().atMost(WAIT).until(() -> count(caller, "caller.resets", "by", "message") == 1);
+            assertThat(
+                            count(
+                                    caller,
+                                    "caller.calls",
+                                    "module",
+                                    "sensor-module",
+                                    "method",
+                                    "Reset",
+                                    "status",
+                                    "404"))
+                    .isEqualTo(1);
+        }
+        try (TestModule sensor = hub.connect("sensor-module")) {
+            List<TestModule.Received> control = sensor.awaitOn(CONTROL, 1);
+
+            TestModule.Received command = control.get(0);
+            assertThat(json.readTree(command.body()))
+                    .isEqualTo(json.readTree("{\"command\":\"reset\"}"));
+            assertThat(command.property("$connectionModuleId")).isEqualTo("direct-method-caller");
+            assertThat(command.property("$messageId")).isNotBlank();
+            assertThat(command.message().getProperties().getContentType())
+                    .isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void anAlertThatIsNotAReadingIsDeadLetteredWithTheReasonAndNotCounted() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext caller = caller()) {
+            filter.publish(ALERTS, "overheating!", Map.of("marker", marker));
+            filter.publishJson(ALERTS, "{\"machine\":{}}", Map.of("marker", marker));
+
+            await().atMost(WAIT).until(() -> deadLetters(marker).size() == 2);
+            assertThat(deadLetters(marker))
+                    .allSatisfy(
+                            message -> {
+                                assertThat(message.path("module").asString())
+                                        .isEqualTo("direct-method-caller");
+                                assertThat(message.path("route").asString())
+                                        .isEqualTo("callerDeadLetters");
+                                assertThat(
+                                                message.path("properties")
+                                                        .path("deadLetterInput")
+                                                        .asString())
+                                        .isEqualTo("alerts");
+                            })
+                    .extracting(
+                            message ->
+                                    message.path("properties").path("deadLetterReason").asString())
+                    .containsExactlyInAnyOrder(
+                            "the alert is not JSON: Unrecognized token 'overheating': was"
+                                    + " expecting (JSON String, Number, Array, Object or token"
+                                    + " 'null', 'true' or 'false')",
+                            "the alert has no finite number machine.temperature, so it is not a"
+                                    + " reading");
+
+            publishAlerts(1);
+            await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == 1);
+        }
+    }
+
+    static List<JsonNode> deadLetters(String marker) {
+        JsonNode upstream =
+                json.readTree(hub.admin().get().uri("/api/upstream").retrieve().body(String.class));
+        return upstream.valueStream()
+                .filter(message -> "deadLetter".equals(message.path("output").asString()))
+                .filter(
+                        message ->
+                                marker.equals(message.path("properties").path("marker").asString()))
+                .toList();
+    }
+}
