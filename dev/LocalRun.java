@@ -140,6 +140,8 @@ public class LocalRun {
         command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of("-jar", jar));
         command.addAll(List.of(settings));
+        // Five logs side by side: the time, the level, the class and the message are enough.
+        command.add("--logging.pattern.console=%d{HH:mm:ss.SSS} %-5level %-20.20logger{0} %msg%n");
         Process process =
                 new ProcessBuilder(command)
                         .directory(ROOT.toFile())

@@ -2,6 +2,7 @@ package io.edgejava.caller;
 
 import io.edgejava.edge.InvalidMessageException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -48,7 +49,7 @@ class MachineCoolDown implements MessageHandler {
                 tally.count(),
                 settings.threshold(),
                 settings.window().toSeconds(),
-                temperature);
+                String.format(Locale.ROOT, "%.1f", temperature));
         if (tally.coolDownDue()) {
             reset.reset(tally.count() + " alerts within " + settings.window().toSeconds() + "s");
         }

@@ -3,6 +3,7 @@ package io.edgejava.filter;
 import io.edgejava.edge.EdgeHeaders;
 import io.edgejava.edge.InvalidMessageException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -62,8 +63,8 @@ final class AlertForwarder implements MessageHandler {
             log.debug(
                     "Reading {} (machine {} °C) is not above {} °C",
                     sequence,
-                    verdict.temperature(),
-                    verdict.threshold());
+                    celsius(verdict.temperature()),
+                    celsius(verdict.threshold()));
             return;
         }
         output.send(alertOf(reading));
@@ -71,8 +72,12 @@ final class AlertForwarder implements MessageHandler {
         log.info(
                 "Alert: reading {} (machine {} °C) is above {} °C, forwarded",
                 sequence,
-                verdict.temperature(),
-                verdict.threshold());
+                celsius(verdict.temperature()),
+                celsius(verdict.threshold()));
+    }
+
+    private static String celsius(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /**
