@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,6 +130,21 @@ class CallerMethodsIntegrationTests {
         assertThat(reply.body().path("status").asInt()).isEqualTo(504);
         assertThat(reply.body().path("error").asString())
                 .isEqualTo("module 'filter-module' did not answer method 'Slow' within 1000 ms");
+    }
+
+    @Test
+    void theServletContainerWaitsLongerThanTheLongestTimeoutSoASlowCallStillAnswers504Json() {
+        // A real call over 30 s would make this test slow; what decides it is the async request
+        // timeout of the running module (without application.yml's help), checked here.
+        Object asyncTimeout =
+                ReflectionTestUtils.getField(
+                        caller.getBean(RequestMappingHandlerAdapter.class), "asyncRequestTimeout");
+
+        assertThat(asyncTimeout)
+                .isInstanceOf(Long.class)
+                .isEqualTo(CallerConfiguration.ASYNC_REQUEST_TIMEOUT.toMillis());
+        assertThat(Duration.ofMillis((Long) asyncTimeout))
+                .isGreaterThan(Duration.ofSeconds(InvokeController.MAX_TIMEOUT_SECONDS));
     }
 
     @Test
