@@ -3,13 +3,17 @@ package io.edgejava.caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.PriorityQueue;
 
 /**
- * Counts alerts in a sliding window: when {@code threshold} alerts have arrived within {@code
- * window}, the machine needs cooling down, and counting starts afresh, so that one burst causes one
- * reset and not one per further alert.
+ * Counts alerts in a sliding window by when they happened, not when they arrived: when {@code
+ * threshold} alerts happened within the {@code window} before now, the machine needs cooling down,
+ * and counting starts afresh, so that one burst causes one reset and not one per further alert.
+ *
+ * <p>Arrival time would be wrong after the caller was away: the hub keeps the alerts for it, and a
+ * backlog delivered at once would look like a burst although the machine cooled long ago. So an
+ * alert that happened before the window, or before the last cool-down (the reset already dealt with
+ * it), is not counted.
  */
 final class AlertWindow {
 
@@ -18,13 +22,19 @@ final class AlertWindow {
      *
      * @param count alerts within the window, this one included (the threshold when it is reached)
      * @param coolDownDue whether this alert reached the threshold
+     * @param counted whether this alert was counted; {@code false} when it happened before the
+     *     window or before the last cool-down
      */
-    record Tally(int count, boolean coolDownDue) {}
+    record Tally(int count, boolean coolDownDue, boolean counted) {}
 
     private final int threshold;
     private final Duration window;
     private final Clock clock;
-    private final Deque<Instant> alerts = new ArrayDeque<>();
+
+    /** Ordered by when they happened: a backlog need not arrive in order. */
+    private final PriorityQueue<Instant> alerts = new PriorityQueue<>();
+
+    private Instant lastCoolDown = Instant.MIN;
 
     AlertWindow(int threshold, Duration window, Clock clock) {
         if (threshold < 1) {
@@ -39,22 +49,27 @@ final class AlertWindow {
     }
 
     /**
-     * Counts an alert that arrived now.
+     * Counts an alert that happened at {@code happened}.
      *
+     * @param happened when the alert happened; a time ahead of this clock counts as now
      * @return the tally after it
      */
-    synchronized Tally record() {
+    synchronized Tally record(Instant happened) {
         Instant now = clock.instant();
         Instant oldestCounted = now.minus(window);
-        while (!alerts.isEmpty() && !alerts.peekFirst().isAfter(oldestCounted)) {
-            alerts.removeFirst();
+        while (!alerts.isEmpty() && !alerts.peek().isAfter(oldestCounted)) {
+            alerts.remove();
         }
-        alerts.addLast(now);
+        if (!happened.isAfter(oldestCounted) || !happened.isAfter(lastCoolDown)) {
+            return new Tally(alerts.size(), false, false);
+        }
+        alerts.add(happened.isAfter(now) ? now : happened);
         int count = alerts.size();
         if (count < threshold) {
-            return new Tally(count, false);
+            return new Tally(count, false, true);
         }
         alerts.clear();
-        return new Tally(count, true);
+        lastCoolDown = now;
+        return new Tally(count, true, true);
     }
 }

@@ -44,7 +44,7 @@ class AlertWindowTests {
     private List<AlertWindow.Tally> alerts(int count, Duration apart) {
         List<AlertWindow.Tally> tallies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tallies.add(window.record());
+            tallies.add(window.record(clock.instant()));
             clock.advance(apart);
         }
         return tallies;
@@ -56,11 +56,11 @@ class AlertWindowTests {
 
         assertThat(tallies)
                 .containsExactly(
-                        new AlertWindow.Tally(1, false),
-                        new AlertWindow.Tally(2, false),
-                        new AlertWindow.Tally(3, false),
-                        new AlertWindow.Tally(4, false),
-                        new AlertWindow.Tally(5, true));
+                        new AlertWindow.Tally(1, false, true),
+                        new AlertWindow.Tally(2, false, true),
+                        new AlertWindow.Tally(3, false, true),
+                        new AlertWindow.Tally(4, false, true),
+                        new AlertWindow.Tally(5, true, true));
     }
 
     @Test
@@ -68,7 +68,7 @@ class AlertWindowTests {
         alerts(4, Duration.ofSeconds(20));
         // The first alert is now 80 s old, the second 60 s: only the last two still count.
 
-        assertThat(window.record()).isEqualTo(new AlertWindow.Tally(3, false));
+        assertThat(window.record(clock.instant())).isEqualTo(new AlertWindow.Tally(3, false, true));
     }
 
     @Test
@@ -92,8 +92,58 @@ class AlertWindowTests {
     void aThresholdOfOneCoolsDownOnEveryAlert() {
         AlertWindow eager = new AlertWindow(1, Duration.ofSeconds(60), clock);
 
-        assertThat(eager.record()).isEqualTo(new AlertWindow.Tally(1, true));
-        assertThat(eager.record()).isEqualTo(new AlertWindow.Tally(1, true));
+        assertThat(eager.record(clock.instant())).isEqualTo(new AlertWindow.Tally(1, true, true));
+        clock.advance(Duration.ofMillis(1));
+        assertThat(eager.record(clock.instant())).isEqualTo(new AlertWindow.Tally(1, true, true));
+    }
+
+    @Test
+    void aBacklogOfAlertsThatHappenedBeforeTheWindowDoesNotMakeACoolDownDue() {
+        Instant longAgo = clock.instant();
+        // The caller was away for ten minutes; the hub kept the burst and delivers it now.
+        clock.advance(Duration.ofMinutes(10));
+
+        List<AlertWindow.Tally> backlog = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            backlog.add(window.record(longAgo.plusSeconds(i)));
+        }
+
+        assertThat(backlog)
+                .allSatisfy(tally -> assertThat(tally.counted()).isFalse())
+                .noneSatisfy(tally -> assertThat(tally.coolDownDue()).isTrue());
+        assertThat(window.record(clock.instant())).isEqualTo(new AlertWindow.Tally(1, false, true));
+    }
+
+    @Test
+    void alertsCountByWhenTheyHappenedNotWhenTheyArrived() {
+        Instant start = clock.instant();
+        clock.advance(Duration.ofSeconds(68));
+
+        // Delivered together now: the first two happened 68 s and 63 s ago, outside the window.
+        List<AlertWindow.Tally> tallies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tallies.add(window.record(start.plusSeconds(5L * i)));
+        }
+
+        assertThat(tallies)
+                .extracting(AlertWindow.Tally::counted)
+                .containsExactly(false, false, true, true, true, true);
+        assertThat(tallies).noneMatch(AlertWindow.Tally::coolDownDue);
+        assertThat(window.record(clock.instant()).coolDownDue()).isTrue();
+    }
+
+    @Test
+    void alertsThatHappenedBeforeACoolDownDoNotCountAgain() {
+        Instant burst = clock.instant();
+        clock.advance(Duration.ofSeconds(10));
+
+        List<AlertWindow.Tally> backlog = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            backlog.add(window.record(burst.plusMillis(i)));
+        }
+
+        assertThat(backlog).filteredOn(AlertWindow.Tally::coolDownDue).hasSize(1);
+        assertThat(backlog.subList(5, 10)).noneMatch(AlertWindow.Tally::counted);
     }
 
     @Test
