@@ -56,7 +56,6 @@ class SensorReset {
      * @return completes when the reset was answered, or its fallback sent or given up
      */
     CompletableFuture<CallOutcome> reset(String reason) {
-        meters.counter("caller.resets", "by", "method").increment();
         return caller.call(
                         settings.module(),
                         settings.method(),
@@ -65,7 +64,16 @@ class SensorReset {
                         "Cool-down (" + reason + ")")
                 .whenComplete(
                         (outcome, failure) -> {
-                            if (outcome != null && outcome.moduleNotConnected()) {
+                            if (outcome == null) {
+                                return;
+                            }
+                            // Only a reset the sensor confirmed is a reset; a 404, 504, 500 or a
+                            // refusal of its own is not.
+                            if (outcome.isAnswered()
+                                    && outcome.status() >= 200
+                                    && outcome.status() < 300) {
+                                meters.counter("caller.resets", "by", "method").increment();
+                            } else if (outcome.moduleNotConnected()) {
                                 sendControlMessage();
                             }
                         });

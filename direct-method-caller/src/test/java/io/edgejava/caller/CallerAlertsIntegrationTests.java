@@ -93,18 +93,22 @@ class CallerAlertsIntegrationTests {
             // Four more are not a new burst: the window started afresh after the reset.
             publishAlerts(4);
             await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == 9);
+            // The call is counted after the sensor's answer, which can come after the reset ran.
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    count(
+                                                            caller,
+                                                            "caller.calls",
+                                                            "module",
+                                                            "sensor-module",
+                                                            "method",
+                                                            "Reset",
+                                                            "status",
+                                                            "200"))
+                                            .isEqualTo(1));
             assertThat(count(caller, "caller.resets", "by", "method")).isEqualTo(1);
-            assertThat(
-                            count(
-                                    caller,
-                                    "caller.calls",
-                                    "module",
-                                    "sensor-module",
-                                    "method",
-                                    "Reset",
-                                    "status",
-                                    "200"))
-                    .isEqualTo(1);
             assertThat(resets.count()).isEqualTo(1);
             assertThat(count(caller, "caller.resets", "by", "message")).isZero();
         }
@@ -120,17 +124,22 @@ class CallerAlertsIntegrationTests {
             publishAlerts(5);
 
             await().atMost(WAIT).until(() -> count(caller, "caller.resets", "by", "message") == 1);
-            assertThat(
-                            count(
-                                    caller,
-                                    "caller.calls",
-                                    "module",
-                                    "sensor-module",
-                                    "method",
-                                    "Reset",
-                                    "status",
-                                    "404"))
-                    .isEqualTo(1);
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    count(
+                                                            caller,
+                                                            "caller.calls",
+                                                            "module",
+                                                            "sensor-module",
+                                                            "method",
+                                                            "Reset",
+                                                            "status",
+                                                            "404"))
+                                            .isEqualTo(1));
+            // A reset the sensor did not answer is not a reset by method.
+            assertThat(count(caller, "caller.resets", "by", "method")).isZero();
         }
         try (TestModule sensor = hub.connect("sensor-module")) {
             List<TestModule.Received> control = sensor.awaitOn(CONTROL, 1);
@@ -169,12 +178,15 @@ class CallerAlertsIntegrationTests {
                     .extracting(
                             message ->
                                     message.path("properties").path("deadLetterReason").asString())
-                    .containsExactlyInAnyOrder(
-                            "the alert is not JSON: Unrecognized token 'overheating': was"
-                                    + " expecting (JSON String, Number, Array, Object or token"
-                                    + " 'null', 'true' or 'false')",
-                            "the alert has no finite number machine.temperature, so it is not a"
-                                    + " reading");
+                    .satisfiesExactlyInAnyOrder(
+                            // Only our own prefix: the parser's wording is Jackson's, not ours.
+                            reason -> assertThat(reason).startsWith("the alert is not JSON: "),
+                            reason ->
+                                    assertThat(reason)
+                                            .isEqualTo(
+                                                    "the alert has no finite number"
+                                                            + " machine.temperature, so it is not a"
+                                                            + " reading"));
 
             publishAlerts(1);
             await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == 1);
