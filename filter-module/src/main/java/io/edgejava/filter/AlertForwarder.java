@@ -2,6 +2,7 @@ package io.edgejava.filter;
 
 import io.edgejava.edge.EdgeHeaders;
 import io.edgejava.edge.InvalidMessageException;
+import io.edgejava.edge.RetryLaterException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.springframework.messaging.MessageHeaders;
 /**
  * The step of the flow that judges each reading and sends the alerts on. It sends them itself,
  * rather than handing them to the next step of the flow, so that an alert is counted as forwarded
- * only once the hub has accepted it.
+ * only once the hub has accepted it, and as failed when the hub refused it on the last of the
+ * delivery attempts (the reading is then dead-lettered): so that, within one run, received =
+ * forwarded + rejected + invalid + failed.
  */
 final class AlertForwarder implements MessageHandler {
 
@@ -32,22 +35,29 @@ final class AlertForwarder implements MessageHandler {
     private final DoubleSupplier threshold;
     private final FilterStats stats;
     private final MessageChannel output;
+    private final int maxAttempts;
 
+    /**
+     * @param maxAttempts {@code edge.delivery.max-attempts}: how many times a reading is handed
+     *     here before it is dead-lettered
+     */
     AlertForwarder(
             TemperatureFilter filter,
             DoubleSupplier threshold,
             FilterStats stats,
-            MessageChannel output) {
+            MessageChannel output,
+            int maxAttempts) {
         this.filter = filter;
         this.threshold = threshold;
         this.stats = stats;
         this.output = output;
+        this.maxAttempts = maxAttempts;
     }
 
     @Override
     public void handleMessage(Message<?> reading) {
-        Object attempt = reading.getHeaders().get(EdgeHeaders.DELIVERY_ATTEMPT);
-        if (attempt == null || Integer.valueOf(1).equals(attempt)) {
+        int attempt = attempt(reading);
+        if (attempt <= 1) {
             stats.received();
         }
         TemperatureFilter.Verdict verdict;
@@ -67,13 +77,36 @@ final class AlertForwarder implements MessageHandler {
                     celsius(verdict.threshold()));
             return;
         }
-        output.send(alertOf(reading));
+        try {
+            output.send(alertOf(reading));
+        } catch (RuntimeException e) {
+            if (attempt >= maxAttempts && !isRetriedLater(e)) {
+                stats.failed();
+            }
+            throw e;
+        }
         stats.forwarded();
         log.info(
                 "Alert: reading {} (machine {} °C) is above {} °C, forwarded",
                 sequence,
                 celsius(verdict.temperature()),
                 celsius(verdict.threshold()));
+    }
+
+    /** 1 when the header is absent: a message handed over without the hub's delivery rules. */
+    private static int attempt(Message<?> reading) {
+        Object attempt = reading.getHeaders().get(EdgeHeaders.DELIVERY_ATTEMPT);
+        return attempt instanceof Number number ? number.intValue() : 1;
+    }
+
+    /** A reading postponed this way is handed over again however many attempts it took. */
+    private static boolean isRetriedLater(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetryLaterException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String celsius(double value) {

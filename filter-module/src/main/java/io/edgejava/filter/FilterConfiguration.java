@@ -1,6 +1,7 @@
 package io.edgejava.filter;
 
 import io.edgejava.edge.EdgeHub;
+import io.edgejava.edge.runtime.EdgeProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +41,19 @@ class FilterConfiguration {
 
     @Bean
     IntegrationFlow temperatureAlerts(
-            EdgeHub hub, JsonMapper json, TemperatureThreshold threshold, FilterStats stats) {
+            EdgeHub hub,
+            EdgeProperties edge,
+            JsonMapper json,
+            TemperatureThreshold threshold,
+            FilterStats stats) {
         return IntegrationFlow.from(hub.input(INPUT))
                 .handle(
                         new AlertForwarder(
                                 new TemperatureFilter(json),
                                 threshold::current,
                                 stats,
-                                hub.output(OUTPUT)))
+                                hub.output(OUTPUT),
+                                edge.delivery().maxAttempts()))
                 .get();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgejava.edge.EdgeHeaders;
+import io.edgejava.edge.HubRefusedException;
 import io.edgejava.edge.InvalidMessageException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,16 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 class AlertForwarderTests {
 
+    private static final int MAX_ATTEMPTS = 3;
+
     private final FilterStats stats = new FilterStats();
     private final QueueChannel output = new QueueChannel();
     private final AlertForwarder forwarder =
             new AlertForwarder(
-                    new TemperatureFilter(JsonMapper.builder().build()), () -> 25, stats, output);
+                    new TemperatureFilter(JsonMapper.builder().build()),
+                    () -> 25,
+                    stats,
+                    output,
+                    MAX_ATTEMPTS);
 
     private static Message<byte[]> reading(String temperature, int attempt) {
         return MessageBuilder.withPayload(TemperatureFilterTests.reading(temperature))
@@ -52,7 +60,7 @@ class AlertForwarderTests {
         assertThat(headers.get(EdgeHeaders.CONTENT_ENCODING)).isEqualTo("utf-8");
         assertThat(headers.get(EdgeHeaders.PROPERTIES))
                 .isEqualTo(Map.of("sequenceNumber", "7", "batchId", "b-1", "MessageType", "Alert"));
-        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(1, 1, 0, 0, 25));
+        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(1, 1, 0, 0, 0, 25));
     }
 
     @Test
@@ -61,7 +69,7 @@ class AlertForwarderTests {
         forwarder.handleMessage(reading("12", 1));
 
         assertThat(output.receive(0)).isNull();
-        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(2, 0, 2, 0, 25));
+        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(2, 0, 2, 0, 0, 25));
     }
 
     @Test
@@ -73,7 +81,45 @@ class AlertForwarderTests {
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageStartingWith("the body is not JSON");
         assertThat(output.receive(0)).isNull();
-        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(1, 0, 0, 1, 25));
+        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(1, 0, 0, 1, 0, 25));
+    }
+
+    @Test
+    void anAlertTheHubRefusesOnEveryAttemptIsCountedAsFailedOnceSoTheCountersAddUp() {
+        MessageChannel refusing =
+                (message, timeout) -> {
+                    throw new HubRefusedException(0x87, "not authorized");
+                };
+        AlertForwarder forwarding =
+                new AlertForwarder(
+                        new TemperatureFilter(JsonMapper.builder().build()),
+                        () -> 25,
+                        stats,
+                        refusing,
+                        MAX_ATTEMPTS);
+
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Message<byte[]> reading = reading("30", attempt);
+            assertThatThrownBy(() -> forwarding.handleMessage(reading))
+                    .isInstanceOf(HubRefusedException.class);
+        }
+
+        FilterStats.Snapshot counted = stats.snapshot(25);
+        assertThat(counted).isEqualTo(new FilterStats.Snapshot(1, 0, 0, 0, 1, 25));
+        assertThat(counted.received())
+                .isEqualTo(
+                        counted.forwarded()
+                                + counted.rejected()
+                                + counted.invalid()
+                                + counted.failed());
+    }
+
+    @Test
+    void anAlertSentOnALaterAttemptIsForwardedNotFailed() {
+        forwarder.handleMessage(reading("30", MAX_ATTEMPTS));
+
+        assertThat(output.receive(0)).isNotNull();
+        assertThat(stats.snapshot(25).failed()).isZero();
     }
 
     @Test
