@@ -252,6 +252,7 @@ class FilterModuleIntegrationTests {
                             assertThat(delta(stats, before, "forwarded")).isEqualTo(1);
                             assertThat(delta(stats, before, "rejected")).isEqualTo(1);
                             assertThat(delta(stats, before, "invalid")).isEqualTo(1);
+                            assertThat(delta(stats, before, "failed")).isZero();
                             assertThat(stats.path("threshold").asDouble()).isEqualTo(25);
                         });
     }
@@ -295,11 +296,14 @@ class FilterModuleIntegrationTests {
         assertThat(deadLetters)
                 .extracting(
                         message -> message.path("properties").path("deadLetterReason").asString())
-                .containsExactlyInAnyOrder(
-                        "the body is not JSON: Unrecognized token 'not': was expecting (JSON"
-                                + " String, Number, Array, Object or token 'null', 'true' or"
-                                + " 'false')",
-                        "machine.temperature is not a number but string \"hot\"");
+                .satisfiesExactlyInAnyOrder(
+                        // Only the module's own prefix: the parser's wording is Jackson's.
+                        reason -> assertThat(reason).startsWith("the body is not JSON: "),
+                        reason ->
+                                assertThat(reason)
+                                        .isEqualTo(
+                                                "machine.temperature is not a number but string"
+                                                        + " \"hot\""));
 
         publishReading("33.0");
         assertThat(awaitAlerts(1))
