@@ -21,6 +21,12 @@ record SendSettings(boolean sendData, Duration interval) {
     static final String SEND_INTERVAL = "SendInterval";
 
     /**
+     * The shortest interval the twin may ask for: below it the schedule would do little but send,
+     * and a typo such as 0.0001 for 1 would flood the hub.
+     */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+
+    /**
      * Desired properties applied to the settings in effect.
      *
      * @param settings the settings that result
@@ -29,9 +35,10 @@ record SendSettings(boolean sendData, Duration interval) {
     record Update(SendSettings settings, List<String> ignored) {}
 
     /**
-     * Takes the desired {@code SendData} (true or false) and {@code SendInterval} (a positive
-     * number of seconds; fractions allowed). A value of the wrong type or out of range is ignored,
-     * with the reason, and the value in effect stays; an absent one changes nothing.
+     * Takes the desired {@code SendData} (true or false) and {@code SendInterval} (a number of
+     * seconds, fractions allowed, of at least {@link #MIN_INTERVAL}). A value of the wrong type or
+     * out of range is ignored, with the reason, and the value in effect stays; an absent one
+     * changes nothing.
      *
      * @param desired the twin's desired properties
      * @return the settings to use and what was ignored
@@ -59,7 +66,7 @@ record SendSettings(boolean sendData, Duration interval) {
         JsonNode intervalValue = desired.get(SEND_INTERVAL);
         if (intervalValue != null && !intervalValue.isNull()) {
             Duration requested = positiveSeconds(intervalValue);
-            if (requested != null) {
+            if (requested != null && requested.compareTo(MIN_INTERVAL) >= 0) {
                 newInterval = requested;
             } else {
                 ignored.add(
@@ -67,7 +74,9 @@ record SendSettings(boolean sendData, Duration interval) {
                                 + SEND_INTERVAL
                                 + " "
                                 + intervalValue
-                                + " is not a positive number of seconds; "
+                                + " is not a number of seconds of at least "
+                                + seconds(MIN_INTERVAL)
+                                + "; "
                                 + SEND_INTERVAL
                                 + " stays "
                                 + seconds(interval));

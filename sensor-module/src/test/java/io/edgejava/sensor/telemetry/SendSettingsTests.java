@@ -46,8 +46,8 @@ class SendSettingsTests {
         assertThat(update.ignored())
                 .containsExactly(
                         "desired SendData \"no\" is not true or false; SendData stays true",
-                        "desired SendInterval \"fast\" is not a positive number of seconds;"
-                                + " SendInterval stays 5");
+                        "desired SendInterval \"fast\" is not a number of seconds of at least"
+                                + " 0.01; SendInterval stays 5");
     }
 
     @Test
@@ -63,6 +63,25 @@ class SendSettingsTests {
                     .startsWith("desired SendInterval ")
                     .endsWith("SendInterval stays 5");
         }
+    }
+
+    @Test
+    void anIntervalBelowTenMillisecondsIsIgnoredWithAReasonNamingTheFloor() {
+        SendSettings.Update update = inEffect.withDesired(desired("{\"SendInterval\": 0.009}"));
+
+        assertThat(update.settings()).isEqualTo(inEffect);
+        assertThat(update.ignored())
+                .containsExactly(
+                        "desired SendInterval 0.009 is not a number of seconds of at least 0.01;"
+                                + " SendInterval stays 5");
+    }
+
+    @Test
+    void anIntervalOfExactlyTenMillisecondsTakesEffect() {
+        SendSettings.Update update = inEffect.withDesired(desired("{\"SendInterval\": 0.01}"));
+
+        assertThat(update.settings().interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(update.ignored()).isEmpty();
     }
 
     @Test
