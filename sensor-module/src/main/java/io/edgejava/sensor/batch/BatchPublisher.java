@@ -7,6 +7,7 @@ import io.edgejava.sensor.SensorProperties;
 import io.edgejava.sensor.simulation.MachineSimulator;
 import io.edgejava.sensor.simulation.Sample;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.springframework.messaging.Message;
 public final class BatchPublisher {
 
     /** The output the claim checks go to; the route {@code batchesToWriter} reads it. */
-    public static final String OUTPUT = "batchOutput";
+    static final String OUTPUT = "batchOutput";
 
     private static final Logger log = LoggerFactory.getLogger(BatchPublisher.class);
 
@@ -61,6 +62,7 @@ public final class BatchPublisher {
         this.writer = new BatchFileWriter(Path.of(settings.folder()).toAbsolutePath());
         if (settings.enabled()) {
             createFolder(writer.folder());
+            deleteStaleTemporaryFiles(writer.folder());
             log.info(
                     "Batch files of {} samples every {} readings go to {}",
                     settings.rows(),
@@ -68,6 +70,15 @@ public final class BatchPublisher {
                     writer.folder());
         } else {
             log.info("Batch files are off (sensor.batch.enabled=false)");
+        }
+    }
+
+    private static String deleteUnannounced(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return "deleted it";
+        } catch (IOException e) {
+            return "could not delete it either (" + e + ")";
         }
     }
 
@@ -81,6 +92,27 @@ public final class BatchPublisher {
                             + ", set by sensor.batch.folder (SENSOR_BATCH_FOLDER): "
                             + e,
                     e);
+        }
+    }
+
+    /**
+     * Deletes what a run that stopped midway through a file left: its {@code .readings-*.tmp}. No
+     * reader ever takes such a file (it has no claim check and not its final name), so nothing else
+     * would remove it. Only this sensor's temporary files are touched, not anything else in the
+     * shared folder.
+     */
+    private static void deleteStaleTemporaryFiles(Path folder) {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, ".readings-*.tmp")) {
+            for (Path file : stale) {
+                try {
+                    Files.deleteIfExists(file);
+                    log.info("Deleted {}, left half-written by an earlier run", file.getFileName());
+                } catch (IOException e) {
+                    log.warn("Could not delete {}, left by an earlier run: {}", file, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for temporary files left in {}: {}", folder, e.toString());
         }
     }
 
@@ -121,10 +153,13 @@ public final class BatchPublisher {
         try {
             hub.output(OUTPUT).send(message);
         } catch (RuntimeException e) {
+            // No reader will be told of the file, so none would ever remove it.
+            String deleted = deleteUnannounced(writer.folder().resolve(file.fileName()));
             log.warn(
-                    "Wrote batch file {}, but the hub did not take its claim check, so no reader"
-                            + " will be told of it: {}",
+                    "The hub did not take the claim check of batch file {}, so no reader will be"
+                            + " told of it; {}: {}",
                     fileName,
+                    deleted,
                     e.getMessage());
             return;
         }

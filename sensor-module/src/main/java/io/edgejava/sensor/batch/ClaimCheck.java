@@ -11,4 +11,4 @@ import java.time.Instant;
  * @param sha256 the SHA-256 of the file's bytes, 64 lowercase hex digits
  * @param timeCreated when the file was completed
  */
-public record ClaimCheck(String fileName, int rowCount, String sha256, Instant timeCreated) {}
+record ClaimCheck(String fileName, int rowCount, String sha256, Instant timeCreated) {}

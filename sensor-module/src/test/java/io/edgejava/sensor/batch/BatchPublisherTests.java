@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.messaging.Message;
@@ -85,6 +86,38 @@ class BatchPublisherTests {
         Files.createDirectories(folder);
         batches.afterReading("run", 2, machine.next(), Duration.ofSeconds(1));
         assertThat(hub.sentOn(BatchPublisher.OUTPUT)).hasSize(1);
+    }
+
+    @Test
+    void aFileWhoseClaimCheckTheHubRefusesIsDeletedSoNoFileIsOrphaned() throws Exception {
+        BatchPublisher batches =
+                publisher(new SensorProperties.Batch(true, folder.toString(), 1, 5));
+        hub.refuseNext(1);
+
+        batches.afterReading("run", 1, machine.next(), Duration.ofSeconds(1));
+        assertThat(hub.sent()).isEmpty();
+        assertThat(folder).isEmptyDirectory();
+
+        batches.afterReading("run", 2, machine.next(), Duration.ofSeconds(1));
+        assertThat(hub.sentOn(BatchPublisher.OUTPUT)).hasSize(1);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files)
+                    .extracting(file -> file.getFileName().toString())
+                    .containsExactly("readings-run-000002.csv");
+        }
+    }
+
+    @Test
+    void temporaryFilesLeftByAnEarlierRunAreDeletedAtStartUpAndNothingElse() throws Exception {
+        Path stale = Files.writeString(folder.resolve(".readings-old-000003.csv.tmp"), "half");
+        Path complete = Files.writeString(folder.resolve("readings-old-000002.csv"), "whole");
+        Path someoneElses = Files.writeString(folder.resolve(".other.tmp"), "not ours");
+
+        publisher(new SensorProperties.Batch(true, folder.toString(), 10, 10));
+
+        assertThat(stale).doesNotExist();
+        assertThat(complete).exists();
+        assertThat(someoneElses).exists();
     }
 
     @Test
