@@ -2,6 +2,7 @@ package io.edgejava.sensor;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +43,12 @@ public record SensorProperties(
         @Valid @NotNull @DefaultValue Machine machine,
         @Valid @NotNull @DefaultValue Ambient ambient,
         @Valid @NotNull @DefaultValue Batch batch) {
+
+    /**
+     * The most samples one batch file may hold: the file is built in memory first, and a reader
+     * loads it in one transaction.
+     */
+    public static final int MAX_BATCH_ROWS = 100_000;
 
     /**
      * @return whether the send interval is positive
@@ -105,9 +112,28 @@ public record SensorProperties(
                             value = 0,
                             message =
                                     "sensor.ambient.humidity (SENSOR_AMBIENT_HUMIDITY) must be a"
-                                            + " percentage")
+                                            + " percentage from 0 to 100")
+                    @Max(
+                            value = 100,
+                            message =
+                                    "sensor.ambient.humidity (SENSOR_AMBIENT_HUMIDITY) must be a"
+                                            + " percentage from 0 to 100")
                     @DefaultValue("25")
-                    int humidity) {}
+                    int humidity) {
+
+        /**
+         * Spring binds "NaN" and "Infinity" to a double, and a reading cannot carry either as JSON.
+         *
+         * @return whether the ambient temperature is a finite number
+         */
+        @AssertTrue(
+                message =
+                        "sensor.ambient.temperature (SENSOR_AMBIENT_TEMPERATURE) must be a finite"
+                                + " number of °C")
+        public boolean isTemperatureFinite() {
+            return Double.isFinite(temperature);
+        }
+    }
 
     /**
      * Raw batch files: every {@code every} readings the sensor writes {@code rows} high-rate
@@ -136,7 +162,15 @@ public record SensorProperties(
             @Min(
                             value = 1,
                             message =
-                                    "sensor.batch.rows (SENSOR_BATCH_ROWS) must be at least 1 row")
+                                    "sensor.batch.rows (SENSOR_BATCH_ROWS) must be from 1 to "
+                                            + MAX_BATCH_ROWS
+                                            + " rows")
+                    @Max(
+                            value = MAX_BATCH_ROWS,
+                            message =
+                                    "sensor.batch.rows (SENSOR_BATCH_ROWS) must be from 1 to "
+                                            + MAX_BATCH_ROWS
+                                            + " rows")
                     @DefaultValue("1000")
                     int rows) {}
 }

@@ -81,7 +81,12 @@ class SensorPropertiesTests {
                         "sensor.machine.temperature-max=10",
                                 "sensor.machine.temperature-max (SENSOR_MACHINE_TEMPERATURE_MAX)",
                         "sensor.batch.every=0", "sensor.batch.every (SENSOR_BATCH_EVERY)",
-                        "sensor.batch.folder=", "sensor.batch.folder (SENSOR_BATCH_FOLDER)");
+                        "sensor.batch.folder=", "sensor.batch.folder (SENSOR_BATCH_FOLDER)",
+                        "sensor.batch.rows=100001", "sensor.batch.rows (SENSOR_BATCH_ROWS)",
+                        "sensor.ambient.humidity=101",
+                                "sensor.ambient.humidity (SENSOR_AMBIENT_HUMIDITY)",
+                        "sensor.ambient.temperature=NaN",
+                                "sensor.ambient.temperature (SENSOR_AMBIENT_TEMPERATURE)");
         wrong.forEach(
                 (setting, named) ->
                         context.withPropertyValues(setting)
