@@ -2,7 +2,6 @@ package io.edgejava.sensor.control;
 
 import io.edgejava.edge.EdgeHub;
 import io.edgejava.sensor.simulation.MachineSimulator;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -17,7 +16,7 @@ class ControlConfiguration {
     }
 
     @Bean
-    IntegrationFlow controlFlow(MachineReset reset, EdgeHub hub, ObjectProvider<JsonMapper> json) {
-        return reset.controlFlow(hub, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    IntegrationFlow controlFlow(MachineReset reset, EdgeHub hub, JsonMapper json) {
+        return reset.controlFlow(hub, json);
     }
 }
