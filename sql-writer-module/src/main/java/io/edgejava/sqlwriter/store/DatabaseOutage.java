@@ -59,13 +59,15 @@ public final class DatabaseOutage {
      * Runs a database call, turning an outage into {@link RetryLaterException}.
      *
      * @param call the call
+     * @param onOutage runs when the call failed because the database is down
      * @return what it returned
      */
-    public static <T> T retryLaterWhenDown(java.util.function.Supplier<T> call) {
+    static <T> T retryLaterWhenDown(java.util.function.Supplier<T> call, Runnable onOutage) {
         try {
             return call.get();
         } catch (RuntimeException e) {
             if (isOutage(e)) {
+                onOutage.run();
                 throw new RetryLaterException("the database is unreachable: " + rootMessage(e), e);
             }
             throw e;

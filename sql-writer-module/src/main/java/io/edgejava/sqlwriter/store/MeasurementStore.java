@@ -28,13 +28,21 @@ public final class MeasurementStore {
     private final InsertedBatchFileRepository batchFiles;
     private final Vendor vendor;
     private final Clock clock;
+    private final Runnable discardConnections;
 
+    /**
+     * @param discardConnections drops the pool's connections after an outage: a connection that
+     *     broke while the database was down would otherwise be handed out again, and fail again,
+     *     after the database is back
+     */
     MeasurementStore(
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
             InsertedBatchFileRepository batchFiles,
             Vendor vendor,
-            Clock clock) {
+            Clock clock,
+            Runnable discardConnections) {
+        this.discardConnections = discardConnections;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.batchFiles = batchFiles;
@@ -48,7 +56,7 @@ public final class MeasurementStore {
      */
     public int write(List<MeasurementRow> rows) {
         return DatabaseOutage.retryLaterWhenDown(
-                () -> transaction.execute(status -> insert(rows, now())));
+                () -> transaction.execute(status -> insert(rows, now())), discardConnections);
     }
 
     /**
@@ -56,7 +64,8 @@ public final class MeasurementStore {
      * @return whether its rows are in
      */
     public boolean isBatchFileInserted(String fileName) {
-        return DatabaseOutage.retryLaterWhenDown(() -> batchFiles.countByFileName(fileName) > 0);
+        return DatabaseOutage.retryLaterWhenDown(
+                () -> batchFiles.countByFileName(fileName) > 0, discardConnections);
     }
 
     /**
@@ -78,7 +87,8 @@ public final class MeasurementStore {
                                     int inserted = insert(rows, now);
                                     batchFiles.insert(fileName, sha256, rowCount, now);
                                     return inserted;
-                                }));
+                                }),
+                discardConnections);
     }
 
     private int insert(List<MeasurementRow> rows, LocalDateTime writtenAt) {

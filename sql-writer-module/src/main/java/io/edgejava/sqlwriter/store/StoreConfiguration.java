@@ -1,7 +1,9 @@
 package io.edgejava.sqlwriter.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -64,9 +66,25 @@ class StoreConfiguration {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             InsertedBatchFileRepository batchFiles,
-            Vendor vendor) {
+            Vendor vendor,
+            DataSource dataSource) {
         return new MeasurementStore(
-                jdbc, new TransactionTemplate(transactions), batchFiles, vendor, Clock.systemUTC());
+                jdbc,
+                new TransactionTemplate(transactions),
+                batchFiles,
+                vendor,
+                Clock.systemUTC(),
+                () -> discardConnections(dataSource));
+    }
+
+    /**
+     * Soft eviction closes idle connections now and busy ones when they are returned, so that no
+     * connection from before an outage is used after it.
+     */
+    static void discardConnections(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     @Bean
