@@ -15,7 +15,7 @@ class SqlServerWriterTests extends WriterDatabaseTests {
 
     /** Pinned to a cumulative update, so the test does not change under us. */
     static final DockerImageName IMAGE =
-            DockerImageName.parse("mcr.microsoft.com/mssql/server:2022-CU16-ubuntu-22.04");
+            DockerImageName.parse("mcr.microsoft.com/mssql/server:2022-CU14-ubuntu-22.04");
 
     MSSQLServerContainer database;
 
