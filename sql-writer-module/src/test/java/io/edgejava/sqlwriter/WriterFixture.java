@@ -37,8 +37,6 @@ final class WriterFixture implements AutoCloseable {
     /** PUBACK reason codes below 0x80 mean accepted. */
     static final int ACCEPTED_BELOW = 0x80;
 
-    static final String FLYWAY_ENABLED = "spring.flyway.enabled";
-
     final LocalHub hub;
     final Path batches;
     final ConfigurableApplicationContext writer;
@@ -48,7 +46,7 @@ final class WriterFixture implements AutoCloseable {
 
     WriterFixture(Path batches, List<String> settings) throws Exception {
         this.batches = batches;
-        this.hub = startHub();
+        this.hub = LocalHub.withProjectManifest();
         String[] all =
                 java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of("--writer.batch.folder=" + batches),
@@ -58,25 +56,6 @@ final class WriterFixture implements AutoCloseable {
         this.jdbc = writer.getBean(JdbcTemplate.class);
         this.filter = hub.connect("filter-module");
         this.sensor = hub.connect("sensor-module");
-    }
-
-    /**
-     * Starts the hub with Flyway off. The hub is a Spring Boot application too, and with the
-     * writer's jars on the test classpath it would auto-configure a DataSource and run the writer's
-     * migrations, all three vendors' at once, and fail. The setting is a system property only while
-     * the hub starts, so the writer, started afterwards, runs its migrations.
-     */
-    static LocalHub startHub() {
-        String before = System.setProperty(FLYWAY_ENABLED, "false");
-        try {
-            return LocalHub.withProjectManifest();
-        } finally {
-            if (before == null) {
-                System.clearProperty(FLYWAY_ENABLED);
-            } else {
-                System.setProperty(FLYWAY_ENABLED, before);
-            }
-        }
     }
 
     @Override

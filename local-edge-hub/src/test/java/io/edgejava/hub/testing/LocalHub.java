@@ -104,7 +104,13 @@ public final class LocalHub implements AutoCloseable {
                         "--server.address=127.0.0.1",
                         "--server.port=0",
                         "--spring.application.name=local-edge-hub",
-                        "--spring.main.banner-mode=off");
+                        "--spring.main.banner-mode=off",
+                        // A module's test classpath holds its database and Flyway jars; the hub
+                        // has no database and must not pick up the module's migrations.
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                                + "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration");
     }
 
     /** Stops the hub; modules lose their connection, queued messages stay in the data folder. */
