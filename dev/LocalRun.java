@@ -247,13 +247,15 @@ public class LocalRun {
             if (delivered(routes, "alertsToCaller") < 1) {
                 missing.add("no alert routed to direct-method-caller yet");
             }
-            HttpResponse<String> reset = post(CALLER + "/invoke/sensor-module/Reset");
-            if (reset == null || reset.statusCode() != 200) {
-                missing.add("POST /invoke/sensor-module/Reset on the caller did not answer 200");
+            // GetStats, not Reset: resetting the machine every few seconds would keep it below
+            // the threshold, and no alert would ever come.
+            HttpResponse<String> stats = post(CALLER + "/invoke/filter-module/GetStats");
+            if (stats == null || stats.statusCode() != 200) {
+                missing.add("POST /invoke/filter-module/GetStats on the caller did not answer 200");
             }
             if (missing.isEmpty()) {
                 System.out.println(green("Verified: " + figures()));
-                System.out.println(green("Caller's Reset of sensor-module answered: " + reset.body()));
+                System.out.println(green("The caller's GetStats of filter-module: " + stats.body()));
                 return true;
             }
             TimeUnit.SECONDS.sleep(5);
