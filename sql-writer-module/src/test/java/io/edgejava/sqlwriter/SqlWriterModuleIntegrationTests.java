@@ -118,6 +118,31 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
     }
 
     @Test
+    void aDifferentFileUnderANameAlreadyInsertedIsDeadLetteredAndRejectedNotMixedIn()
+            throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String fileName = WriterFixture.batchFileName();
+        String first = WriterFixture.batchContent(2);
+        fixture.writeBatchFile(fileName, first);
+        fixture.publishClaimCheckFor(fileName, first, 2);
+        await().atMost(WAIT).until(() -> Files.exists(batches.resolve("done").resolve(fileName)));
+
+        String second = WriterFixture.batchContent(3);
+        fixture.writeBatchFile(fileName, second);
+        fixture.publishClaimCheck(
+                WriterFixture.claimCheck(fileName, 3, WriterFixture.sha256(second)),
+                Map.of("marker", marker));
+
+        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 1);
+        assertThat(reasons(marker).get(0))
+                .contains("was inserted before with SHA-256 " + WriterFixture.sha256(first))
+                .endsWith("a different file under a name already used");
+        assertThat(fixture.rowsOfBatchFile(fileName)).isEqualTo(4);
+        assertThat(batches.resolve("rejected").resolve(fileName)).hasContent(second);
+        assertThat(batches.resolve("done").resolve(fileName)).hasContent(first);
+    }
+
+    @Test
     void aMissingFileOrANameOutsideTheFolderIsDeadLetteredWithoutTouchingAnything()
             throws Exception {
         String marker = UUID.randomUUID().toString();

@@ -37,7 +37,23 @@ final class BatchImporter implements MessageHandler {
     public void handleMessage(Message<?> message) {
         ClaimCheck claim = parser.parse((byte[]) message.getPayload());
         String fileName = BatchFileName.check(claim.fileName());
-        if (store.isBatchFileInserted(fileName)) {
+        Optional<String> insertedBefore = store.insertedBatchFileSha256(fileName);
+        if (insertedBefore.isPresent() && !insertedBefore.get().equals(claim.sha256())) {
+            // Not a redelivery: another file under a name already used. Inserting it would mix
+            // two files' samples under one name; moving it to done/ would overwrite the first.
+            if (folder.contains(fileName)) {
+                folder.moveToRejected(fileName);
+            }
+            throw new InvalidMessageException(
+                    "batch file "
+                            + fileName
+                            + " was inserted before with SHA-256 "
+                            + insertedBefore.get()
+                            + ", the claim check says "
+                            + claim.sha256()
+                            + ": a different file under a name already used");
+        }
+        if (insertedBefore.isPresent()) {
             boolean moved = folder.contains(fileName);
             folder.moveToDone(fileName);
             log.info(

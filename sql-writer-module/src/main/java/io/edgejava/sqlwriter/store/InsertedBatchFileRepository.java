@@ -1,6 +1,7 @@
 package io.edgejava.sqlwriter.store;
 
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -11,8 +12,8 @@ import org.springframework.data.repository.query.Param;
  */
 interface InsertedBatchFileRepository extends Repository<InsertedBatchFile, String> {
 
-    @Query("SELECT COUNT(*) FROM batch_files WHERE file_name = :fileName")
-    int countByFileName(@Param("fileName") String fileName);
+    @Query("SELECT sha256 FROM batch_files WHERE file_name = :fileName")
+    Optional<String> findSha256ByFileName(@Param("fileName") String fileName);
 
     @Query("SELECT COUNT(*) FROM batch_files")
     long countFiles();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,11 +62,12 @@ public final class MeasurementStore {
 
     /**
      * @param fileName a batch file's name
-     * @return whether its rows are in
+     * @return the SHA-256 it was inserted with, when its rows are in
      */
-    public boolean isBatchFileInserted(String fileName) {
+    public Optional<String> insertedBatchFileSha256(String fileName) {
         return DatabaseOutage.retryLaterWhenDown(
-                () -> batchFiles.countByFileName(fileName) > 0, discardConnections);
+                () -> batchFiles.findSha256ByFileName(fileName).map(String::trim),
+                discardConnections);
     }
 
     /**
