@@ -48,11 +48,7 @@ class PipelineTests {
      * In one JVM every module sees the writer's database and Flyway jars; only the writer has a
      * database, as in the deployment, where each module has its own classpath.
      */
-    private static final String NO_DATABASE =
-            "--spring.autoconfigure.exclude="
-                    + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                    + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-                    + "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration";
+    private static final String NO_DATABASE = LocalHub.NO_DATABASE;
 
     static Path databaseFolder;
     static int databasePort;

@@ -32,6 +32,17 @@ import org.springframework.web.client.RestClient;
  */
 public final class LocalHub implements AutoCloseable {
 
+    /**
+     * A setting that turns off database auto-configuration: for an application that has no database
+     * but shares a test classpath with one that does (the hub in a module's tests, the other
+     * modules in a test of the whole pipeline).
+     */
+    public static final String NO_DATABASE =
+            "--spring.autoconfigure.exclude="
+                    + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                    + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                    + "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration";
+
     private static final ModuleKeys KEYS = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
 
     private final Path manifest;
@@ -107,10 +118,7 @@ public final class LocalHub implements AutoCloseable {
                         "--spring.main.banner-mode=off",
                         // A module's test classpath holds its database and Flyway jars; the hub
                         // has no database and must not pick up the module's migrations.
-                        "--spring.autoconfigure.exclude="
-                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-                                + "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration");
+                        NO_DATABASE);
     }
 
     /** Stops the hub; modules lose their connection, queued messages stay in the data folder. */
