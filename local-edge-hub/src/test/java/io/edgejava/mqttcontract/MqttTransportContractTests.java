@@ -12,11 +12,13 @@ import io.edgejava.edge.testing.TransportContract;
 import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.LocalEdgeHubApplication;
 import io.edgejava.hub.identity.ModuleKeys;
+import io.edgejava.hub.testing.LocalHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,28 +76,19 @@ class MqttTransportContractTests extends TransportContract {
 
     static ConfigurableApplicationContext module(
             Class<?> application, String moduleId, String... more) {
-        String[] settings = {
-            "--edge.module-id=" + moduleId,
-            "--edge.transport=mqtt",
-            "--edge.hub-url=tcp://127.0.0.1:" + mqttPort,
-            "--edge.key=" + KEYS.keyOf(moduleId),
-            "--edge.connect-timeout=5s",
-            "--edge.delivery.retry-later-backoff=100ms",
-            "--edge.delivery.retry-later-max-backoff=400ms",
-            "--spring.main.banner-mode=off"
-        };
-        // A setting given in "more" replaces the default one (Spring would join the two).
-        Map<String, String> byName = new java.util.LinkedHashMap<>();
-        for (String setting :
-                java.util.stream.Stream.concat(
-                                java.util.Arrays.stream(settings), java.util.Arrays.stream(more))
-                        .toList()) {
-            byName.put(setting.substring(0, setting.indexOf('=')), setting);
-        }
-        String[] arguments = byName.values().toArray(String[]::new);
+        List<String> settings =
+                List.of(
+                        "--edge.module-id=" + moduleId,
+                        "--edge.transport=mqtt",
+                        "--edge.hub-url=tcp://127.0.0.1:" + mqttPort,
+                        "--edge.key=" + KEYS.keyOf(moduleId),
+                        "--edge.connect-timeout=5s",
+                        "--edge.delivery.retry-later-backoff=100ms",
+                        "--edge.delivery.retry-later-max-backoff=400ms",
+                        "--spring.main.banner-mode=off");
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .run(arguments);
+                .run(LocalHub.withOverrides(settings, more));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.edgejava.pipeline;
 
+import static io.edgejava.hub.testing.LocalHub.NO_DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,12 +45,6 @@ class PipelineTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int BATCH_ROWS = 50;
 
-    /**
-     * In one JVM every module sees the writer's database and Flyway jars; only the writer has a
-     * database, as in the deployment, where each module has its own classpath.
-     */
-    private static final String NO_DATABASE = LocalHub.NO_DATABASE;
-
     static Path databaseFolder;
     static int databasePort;
     static Server database;
@@ -59,6 +54,11 @@ class PipelineTests {
     static ConfigurableApplicationContext caller;
     static JdbcClient sql;
 
+    /**
+     * In one JVM every module sees the writer's database and Flyway jars; only the writer gets a
+     * database (the others start with {@code NO_DATABASE}), as in a deployment, where each module
+     * has its own classpath.
+     */
     @BeforeAll
     static void startPipeline() throws IOException, SQLException {
         databaseFolder = Files.createTempDirectory("pipeline-db");
@@ -227,10 +227,7 @@ class PipelineTests {
                                                     .asBoolean());
             Set<String> sent =
                     observer.received().stream()
-                            .map(received -> received.message().getProperties().getUserProperties())
-                            .flatMap(List::stream)
-                            .filter(property -> property.getKey().equals("$messageId"))
-                            .map(property -> property.getValue())
+                            .map(received -> received.property("$messageId"))
                             .collect(Collectors.toSet());
             assertThat(sent).hasSizeGreaterThanOrEqualTo(40);
 

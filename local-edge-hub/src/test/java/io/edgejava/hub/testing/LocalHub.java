@@ -200,16 +200,27 @@ public final class LocalHub implements AutoCloseable {
      */
     public ConfigurableApplicationContext runModule(
             Class<?> application, String module, String... more) {
-        // Spring would keep both values of a setting given twice; the later one must win.
+        return new SpringApplicationBuilder(application)
+                .run(withOverrides(moduleSettings(module), more));
+    }
+
+    /**
+     * Command-line settings where a later {@code --name=value} replaces an earlier one of the same
+     * name: Spring would keep both.
+     *
+     * @param defaults the settings to start from
+     * @param overrides settings that replace defaults of the same name, or add to them
+     * @return the merged settings, in the order first given
+     */
+    public static String[] withOverrides(List<String> defaults, String... overrides) {
         Map<String, String> byName = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(moduleSettings(module));
-        all.addAll(Arrays.asList(more));
+        List<String> all = new ArrayList<>(defaults);
+        all.addAll(Arrays.asList(overrides));
         for (String setting : all) {
             int equals = setting.indexOf('=');
             byName.put(equals < 0 ? setting : setting.substring(0, equals), setting);
         }
-        return new SpringApplicationBuilder(application)
-                .run(byName.values().toArray(String[]::new));
+        return byName.values().toArray(String[]::new);
     }
 
     /**
