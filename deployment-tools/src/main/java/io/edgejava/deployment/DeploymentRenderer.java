@@ -12,8 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,13 +53,20 @@ final class DeploymentRenderer {
     private static final String DEBUG = "debug";
 
     private final JsonMapper json;
-    private final JsonMapper pretty;
+    private final ObjectWriter pretty;
 
     DeploymentRenderer() {
         // A name twice in one object would make one of them vanish without a word.
         this.json =
                 JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        this.pretty = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        // Indented as JSON files are usually written ("name": value), so that diffs read well.
+        this.pretty =
+                json.writer()
+                        .with(
+                                new DefaultPrettyPrinter(
+                                        Separators.createDefaultInstance()
+                                                .withObjectNameValueSpacing(
+                                                        Separators.Spacing.AFTER)));
     }
 
     /**
