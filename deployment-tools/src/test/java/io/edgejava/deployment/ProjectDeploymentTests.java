@@ -119,7 +119,7 @@ class ProjectDeploymentTests {
     }
 
     @Test
-    void aRouteWithAnUnknownPropertyFailsTheEdgeHubSchemaNamingThePath() {
+    void aRoutePriorityOutOfRangeFailsTheEdgeHubSchemaNamingThePath() {
         ObjectNode manifest = render("amd64");
         ((ObjectNode)
                         manifest.path("modulesContent")
