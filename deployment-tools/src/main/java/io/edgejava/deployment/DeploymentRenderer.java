@@ -86,10 +86,9 @@ final class DeploymentRenderer {
         Expansion expansion =
                 (text, where) -> expand(text, where, request, variables, modules, described);
         expandStrings(manifest, "", expansion);
-        ObjectNode rendered = manifest;
-        rendered.remove("$schema-template");
-        stringifyCreateOptions(rendered);
-        return rendered;
+        manifest.remove("$schema-template");
+        stringifyCreateOptions(manifest);
+        return manifest;
     }
 
     /**
@@ -102,7 +101,8 @@ final class DeploymentRenderer {
         Path file = request.manifest();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, pretty.writeValueAsString(manifest) + System.lineSeparator());
+            // The same bytes on every operating system.
+            Files.writeString(file, pretty.writeValueAsString(manifest) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
