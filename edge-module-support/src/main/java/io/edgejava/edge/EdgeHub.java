@@ -3,6 +3,7 @@ package io.edgejava.edge;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.SubscribableChannel;
@@ -37,6 +38,16 @@ public interface EdgeHub {
      * @return the same channel for the same name
      */
     SubscribableChannel input(String name);
+
+    /**
+     * The inputs this module reads: every name it has asked for with {@link #input(String)} so far.
+     * A route into any other input of this module delivers messages that no flow reads, and they go
+     * to the dead-letter output. Shown in the {@code edgeHub} health component's details as {@code
+     * inputs}, so that a deployment's routes can be checked against what the module reads.
+     *
+     * @return the input names, sorted; a snapshot, not a live view
+     */
+    Set<String> inputNames();
 
     /**
      * The channel to send a message to one of this module's outputs. Sending returns once the hub

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,11 @@ class ThresholdFromTwinTests {
 
         @Override
         public SubscribableChannel input(String name) {
+            throw new UnsupportedOperationException("not used by the threshold");
+        }
+
+        @Override
+        public Set<String> inputNames() {
             throw new UnsupportedOperationException("not used by the threshold");
         }
 

@@ -9,6 +9,11 @@ import io.edgejava.edge.contract.Topics;
 import io.edgejava.filter.FilterModuleApplication;
 import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.TestModule;
+import io.edgejava.hub.manifest.DeploymentManifest;
+import io.edgejava.hub.manifest.ManifestReader;
+import io.edgejava.hub.routing.Route;
+import io.edgejava.hub.routing.RouteSink;
+import io.edgejava.hub.routing.RouteTable;
 import io.edgejava.hub.testing.LocalHub;
 import io.edgejava.sensor.SensorModuleApplication;
 import io.edgejava.sqlwriter.SqlWriterModuleApplication;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole pipeline in one JVM, wired only by the routes of the project's
@@ -247,6 +254,60 @@ class PipelineTests {
                     .doesNotContain("sql-writer-module");
         } finally {
             patchDesired("sensor-module", Map.of("SendData", true));
+        }
+    }
+
+    /**
+     * A route into an input that no flow reads sends every message it carries to the dead-letter
+     * output: each input the project's manifest routes to must be one that its module, running,
+     * says it reads (the {@code inputs} of its {@code edgeHub} health details). The routes are read
+     * by the hub's own parser.
+     */
+    @Test
+    void everyInputTheManifestRoutesToIsOneItsModuleReads() {
+        DeploymentManifest manifest =
+                new ManifestReader(JsonMapper.builder().build())
+                        .read(Path.of("..", "deployment.template.json"));
+        List<RouteSink.ModuleInput> targets =
+                RouteTable.compile(manifest.routes(), manifest.storeAndForwardTimeToLive())
+                        .routes()
+                        .stream()
+                        .map(Route::sink)
+                        .filter(RouteSink.ModuleInput.class::isInstance)
+                        .map(RouteSink.ModuleInput.class::cast)
+                        .distinct()
+                        .toList();
+        Map<String, List<String>> inputsRead = new HashMap<>();
+        for (ConfigurableApplicationContext module : modules) {
+            JsonNode edgeHub =
+                    RestClient.create(
+                                    "http://127.0.0.1:"
+                                            + module.getEnvironment()
+                                                    .getProperty("local.server.port"))
+                            .get()
+                            .uri("/actuator/health")
+                            .retrieve()
+                            .onStatus(HttpStatusCode::isError, (request, response) -> {})
+                            .body(JsonNode.class)
+                            .path("components")
+                            .path("edgeHub")
+                            .path("details");
+            inputsRead.put(
+                    edgeHub.path("module").asString(),
+                    edgeHub.path("inputs").valueStream().map(JsonNode::asString).toList());
+        }
+
+        assertThat(targets).isNotEmpty();
+        assertThat(inputsRead)
+                .containsOnlyKeys(
+                        "sensor-module",
+                        "filter-module",
+                        "sql-writer-module",
+                        "direct-method-caller");
+        for (RouteSink.ModuleInput target : targets) {
+            assertThat(inputsRead.get(target.module()))
+                    .as("inputs %s reads (a route sends to %s)", target.module(), target)
+                    .contains(target.input());
         }
     }
 

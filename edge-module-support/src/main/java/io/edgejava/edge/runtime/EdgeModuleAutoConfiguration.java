@@ -132,6 +132,7 @@ public class EdgeModuleAutoConfiguration {
                                     : org.springframework.boot.health.contributor.Health.down())
                             .withDetail("module", hub.moduleId())
                             .withDetail("hub", transport.describe())
+                            .withDetail("inputs", hub.inputNames())
                             .build();
         }
     }

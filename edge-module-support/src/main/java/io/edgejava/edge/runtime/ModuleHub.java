@@ -14,10 +14,14 @@ import io.edgejava.edge.transport.InboundListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -124,6 +128,12 @@ final class ModuleHub
                     channel.setComponentName("edge.input." + input);
                     return channel;
                 });
+    }
+
+    @Override
+    public Set<String> inputNames() {
+        SortedSet<String> names = new TreeSet<>(inputs.keySet());
+        return Collections.unmodifiableSortedSet(names);
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.integration.channel.DirectChannel;
@@ -33,6 +35,7 @@ public final class RecordingHub implements EdgeHub {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Map<String, ?>> reported = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNext = new AtomicInteger();
+    private final Set<String> inputNames = ConcurrentHashMap.newKeySet();
 
     /**
      * @param count how many of the next sends the hub refuses
@@ -60,7 +63,13 @@ public final class RecordingHub implements EdgeHub {
 
     @Override
     public SubscribableChannel input(String name) {
+        inputNames.add(name);
         return new DirectChannel();
+    }
+
+    @Override
+    public Set<String> inputNames() {
+        return Set.copyOf(inputNames);
     }
 
     @Override
