@@ -57,6 +57,34 @@ class DockerfileTests {
     }
 
     @Test
+    void theBuildStageBuildsEveryApplicationComposeAndTheModuleJsonsBuild() throws IOException {
+        Matcher applications =
+                Pattern.compile("ARG APPLICATIONS=\"([^\"]+)\"")
+                        .matcher(Files.readString(ROOT.resolve("docker/Dockerfile")));
+        assertThat(applications.find()).isTrue();
+        List<String> built = List.of(applications.group(1).split(" "));
+        Matcher compose =
+                Pattern.compile("MODULE=([a-z-]+)")
+                        .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+        int images = 0;
+        while (compose.find()) {
+            assertThat(built).contains(compose.group(1));
+            images++;
+        }
+        assertThat(images).isGreaterThanOrEqualTo(5);
+        for (String module :
+                List.of(
+                        "sensor-module",
+                        "filter-module",
+                        "sql-writer-module",
+                        "direct-method-caller")) {
+            assertThat(Files.readString(ROOT.resolve(module).resolve("module.json")))
+                    .contains("MODULE=" + module);
+            assertThat(built).contains(module);
+        }
+    }
+
+    @Test
     void noSecretCanReachAnImage() throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore"));
         assertThat(ignored).as(".env is not sent to the build").contains(".env", ".env.*");
