@@ -27,6 +27,9 @@ public final class RenderCommand {
     /** The input was fine but the manifest could not be written. */
     static final int CANNOT_WRITE = 1;
 
+    /** The template's registry address, for the device's credentials to pull the images. */
+    static final String REGISTRY_VARIABLE = "CONTAINER_REGISTRY_ADDRESS";
+
     private RenderCommand() {}
 
     /**
@@ -57,6 +60,19 @@ public final class RenderCommand {
             RenderRequest request = RenderRequest.parse(args);
             Variables variables =
                     Variables.load(request.envFile(), request.envFileRequired(), environment);
+            // One registry for the images and for the credentials the device pulls them with:
+            // --registry sets the address the template's credentials name, and without it the
+            // images come from the address the env file gives (module.json's when it gives none).
+            if (request.registry() != null) {
+                variables = variables.with(REGISTRY_VARIABLE, request.registry());
+            } else {
+                request =
+                        request.withRegistry(
+                                variables
+                                        .find(REGISTRY_VARIABLE)
+                                        .filter(address -> !address.isBlank())
+                                        .orElse(null));
+            }
             Path written = new DeploymentRenderer().write(request, variables);
             out.println(
                     "Wrote "

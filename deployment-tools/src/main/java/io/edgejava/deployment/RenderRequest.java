@@ -79,4 +79,13 @@ record RenderRequest(
     Path manifest() {
         return out.resolve("deployment." + platform + ".json");
     }
+
+    /**
+     * @param registry the registry to take the images from, or {@code null} for each {@code
+     *     module.json}'s
+     * @return this request with that registry
+     */
+    RenderRequest withRegistry(String registry) {
+        return new RenderRequest(platform, registry, tag, envFile, envFileRequired, template, out);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,9 +31,14 @@ final class Variables {
     private final String fileName;
 
     private Variables(Map<String, String> fromFile, Map<String, String> environment, Path file) {
+        this(fromFile, environment, file == null ? "the env file" : file.toString());
+    }
+
+    private Variables(
+            Map<String, String> fromFile, Map<String, String> environment, String fileName) {
         this.fromFile = Map.copyOf(fromFile);
         this.environment = Map.copyOf(environment);
-        this.fileName = file == null ? "the env file" : file.toString();
+        this.fileName = fileName;
     }
 
     /**
@@ -40,7 +46,7 @@ final class Variables {
      * @return variables from the environment only
      */
     static Variables of(Map<String, String> environment) {
-        return new Variables(Map.of(), environment, null);
+        return new Variables(Map.of(), environment, (Path) null);
     }
 
     /**
@@ -96,6 +102,26 @@ final class Variables {
         }
         int comment = raw.indexOf(" #");
         return comment < 0 ? raw : raw.substring(0, comment).strip();
+    }
+
+    /**
+     * @param name a variable name
+     * @param value its value, which takes precedence over the env file and the environment
+     * @return these variables with that one set
+     */
+    Variables with(String name, String value) {
+        Map<String, String> values = new LinkedHashMap<>(fromFile);
+        values.put(name, value);
+        return new Variables(values, environment, fileName);
+    }
+
+    /**
+     * @param name a variable name
+     * @return its value, from the env file if it has it, else from the environment; empty when
+     *     neither has it
+     */
+    Optional<String> find(String name) {
+        return Optional.ofNullable(fromFile.getOrDefault(name, environment.get(name)));
     }
 
     /**

@@ -76,6 +76,81 @@ class RenderCommandTests {
     }
 
     @Test
+    void theRegistryOptionIsAlsoTheAddressTheDevicesCredentialsAreFor() {
+        Path config = folder.resolve("config");
+
+        int code =
+                run(
+                        "--platform",
+                        "amd64",
+                        "--registry",
+                        "myregistry.azurecr.io",
+                        "--env",
+                        ProjectDeploymentTests.FIXTURE_ENV.toString(),
+                        "--template",
+                        ProjectDeploymentTests.TEMPLATE.toString(),
+                        "--out",
+                        config.toString());
+
+        assertThat(code).as(errors()).isZero();
+        JsonNode agent = agentOf(config.resolve("deployment.amd64.json"));
+        assertThat(agent.path("runtime").path("settings").path("registryCredentials"))
+                .isNotEmpty()
+                .allSatisfy(
+                        credentials ->
+                                assertThat(credentials.path("address").asString())
+                                        .isEqualTo("myregistry.azurecr.io"));
+        assertThat(
+                        agent.path("modules")
+                                .path("sensor-module")
+                                .path("settings")
+                                .path("image")
+                                .asString())
+                .isEqualTo("myregistry.azurecr.io/sensor-module:0.1.0-amd64");
+    }
+
+    @Test
+    void withoutTheRegistryOptionTheImagesComeFromTheRegistryTheEnvFileNames() throws IOException {
+        Path env = folder.resolve("registry.env");
+        Files.writeString(
+                env,
+                Files.readString(ProjectDeploymentTests.FIXTURE_ENV)
+                                .replaceAll("(?m)^CONTAINER_REGISTRY_ADDRESS=.*$", "")
+                        + "\nCONTAINER_REGISTRY_ADDRESS=fromenv.azurecr.io\n");
+        Path config = folder.resolve("config");
+
+        int code =
+                run(
+                        "--platform",
+                        "amd64",
+                        "--env",
+                        env.toString(),
+                        "--template",
+                        ProjectDeploymentTests.TEMPLATE.toString(),
+                        "--out",
+                        config.toString());
+
+        assertThat(code).as(errors()).isZero();
+        JsonNode agent = agentOf(config.resolve("deployment.amd64.json"));
+        assertThat(
+                        agent.path("modules")
+                                .path("filter-module")
+                                .path("settings")
+                                .path("image")
+                                .asString())
+                .isEqualTo("fromenv.azurecr.io/filter-module:0.1.0-amd64");
+    }
+
+    private static JsonNode agentOf(Path manifest) {
+        return JsonMapper.builder()
+                .build()
+                .readTree(manifest.toFile())
+                .path("modulesContent")
+                .path("$edgeAgent")
+                .path("properties.desired");
+    }
+
+    @Test
     void anUnknownPlatformExitsWith2NamingIt() {
         int code =
                 run(
