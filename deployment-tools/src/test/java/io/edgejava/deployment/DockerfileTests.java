@@ -72,12 +72,7 @@ class DockerfileTests {
             images++;
         }
         assertThat(images).isGreaterThanOrEqualTo(5);
-        for (String module :
-                List.of(
-                        "sensor-module",
-                        "filter-module",
-                        "sql-writer-module",
-                        "direct-method-caller")) {
+        for (String module : ModuleJsonTests.modulesBuiltHere()) {
             assertThat(Files.readString(ROOT.resolve(module).resolve("module.json")))
                     .contains("MODULE=" + module);
             assertThat(built).contains(module);

@@ -40,72 +40,61 @@ class RenderCommandTests {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Renders the project's template into {@code folder/config} with this env file. */
+    private int renderProjectTemplate(Path env, String platform, String... options) {
+        List<String> args = new ArrayList<>(List.of("--platform", platform));
+        args.addAll(List.of(options));
+        args.addAll(
+                List.of(
+                        "--env",
+                        env.toString(),
+                        "--template",
+                        ProjectDeploymentTests.TEMPLATE.toString(),
+                        "--out",
+                        folder.resolve("config").toString()));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static String imageOf(JsonNode agent, String module) {
+        return agent.path("modules").path(module).path("settings").path("image").asString();
+    }
+
     @Test
     void theProjectsTemplateIsWrittenToTheOutFolderForThePlatform() {
-        Path config = folder.resolve("config");
-
         int code =
-                run(
-                        "--platform",
+                renderProjectTemplate(
+                        ProjectDeploymentTests.FIXTURE_ENV,
                         "arm64v8",
                         "--registry",
                         "myregistry.azurecr.io",
                         "--tag",
-                        "1.2.3",
-                        "--env",
-                        ProjectDeploymentTests.FIXTURE_ENV.toString(),
-                        "--template",
-                        ProjectDeploymentTests.TEMPLATE.toString(),
-                        "--out",
-                        config.toString());
+                        "1.2.3");
 
         assertThat(code).as(errors()).isZero();
-        Path manifest = config.resolve("deployment.arm64v8.json");
+        Path manifest = folder.resolve("config").resolve("deployment.arm64v8.json");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Wrote " + manifest);
-        JsonNode written = JsonMapper.builder().build().readTree(manifest.toFile());
-        assertThat(
-                        written.path("modulesContent")
-                                .path("$edgeAgent")
-                                .path("properties.desired")
-                                .path("modules")
-                                .path("filter-module")
-                                .path("settings")
-                                .path("image")
-                                .asString())
+        assertThat(imageOf(agentOf(manifest), "filter-module"))
                 .isEqualTo("myregistry.azurecr.io/filter-module:1.2.3-arm64v8");
     }
 
     @Test
     void theRegistryOptionIsAlsoTheAddressTheDevicesCredentialsAreFor() {
-        Path config = folder.resolve("config");
-
         int code =
-                run(
-                        "--platform",
+                renderProjectTemplate(
+                        ProjectDeploymentTests.FIXTURE_ENV,
                         "amd64",
                         "--registry",
-                        "myregistry.azurecr.io",
-                        "--env",
-                        ProjectDeploymentTests.FIXTURE_ENV.toString(),
-                        "--template",
-                        ProjectDeploymentTests.TEMPLATE.toString(),
-                        "--out",
-                        config.toString());
+                        "myregistry.azurecr.io");
 
         assertThat(code).as(errors()).isZero();
-        JsonNode agent = agentOf(config.resolve("deployment.amd64.json"));
+        JsonNode agent = agentOf(folder.resolve("config").resolve("deployment.amd64.json"));
         assertThat(agent.path("runtime").path("settings").path("registryCredentials"))
                 .isNotEmpty()
                 .allSatisfy(
                         credentials ->
                                 assertThat(credentials.path("address").asString())
                                         .isEqualTo("myregistry.azurecr.io"));
-        assertThat(
-                        agent.path("modules")
-                                .path("sensor-module")
-                                .path("settings")
-                                .path("image")
-                                .asString())
+        assertThat(imageOf(agent, "sensor-module"))
                 .isEqualTo("myregistry.azurecr.io/sensor-module:0.1.0-amd64");
     }
 
@@ -117,27 +106,11 @@ class RenderCommandTests {
                 Files.readString(ProjectDeploymentTests.FIXTURE_ENV)
                                 .replaceAll("(?m)^CONTAINER_REGISTRY_ADDRESS=.*$", "")
                         + "\nCONTAINER_REGISTRY_ADDRESS=fromenv.azurecr.io\n");
-        Path config = folder.resolve("config");
-
-        int code =
-                run(
-                        "--platform",
-                        "amd64",
-                        "--env",
-                        env.toString(),
-                        "--template",
-                        ProjectDeploymentTests.TEMPLATE.toString(),
-                        "--out",
-                        config.toString());
+        int code = renderProjectTemplate(env, "amd64");
 
         assertThat(code).as(errors()).isZero();
-        JsonNode agent = agentOf(config.resolve("deployment.amd64.json"));
-        assertThat(
-                        agent.path("modules")
-                                .path("filter-module")
-                                .path("settings")
-                                .path("image")
-                                .asString())
+        JsonNode agent = agentOf(folder.resolve("config").resolve("deployment.amd64.json"));
+        assertThat(imageOf(agent, "filter-module"))
                 .isEqualTo("fromenv.azurecr.io/filter-module:0.1.0-amd64");
     }
 
