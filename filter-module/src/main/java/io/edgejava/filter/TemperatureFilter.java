@@ -68,7 +68,8 @@ final class TemperatureFilter {
             throw new InvalidMessageException(
                     "machine.temperature is not a number but " + describe(temperature));
         }
-        double value = temperature.asDouble();
+        // Number's conversion: the node's throws for an integer beyond a double's range.
+        double value = temperature.numberValue().doubleValue();
         if (!Double.isFinite(value)) {
             throw new InvalidMessageException(
                     "machine.temperature is not a finite number: " + temperature);

@@ -47,6 +47,13 @@ class TemperatureFilterTests {
     }
 
     @Test
+    void anIntegerBeyondTheRangeOfADoubleIsRefusedAsNotFinite() {
+        assertThatThrownBy(() -> filter.judge(reading("1" + "0".repeat(400)), 25))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("machine.temperature is not a finite number");
+    }
+
+    @Test
     void onlyTheMachineTemperatureIsRequired() {
         assertThat(filter.judge("{\"machine\":{\"temperature\":30}}".getBytes(UTF_8), 25).alert())
                 .isTrue();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -37,6 +39,42 @@ class HubStartupTests {
                                 + " BrokeredEndpoint(\\\"/modules/ghost/inputs/in\\\")\"");
         assertThat(manifestError(() -> start(manifest)))
                 .hasMessageContaining("route 'r' sends to module 'ghost'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 10})
+    void stopsWithTheRouteWhenItsPriorityIsOutside0To9(int priority) throws Exception {
+        Path manifest =
+                manifest(
+                        "\"urgent\": {\"route\": \"FROM /messages/* INTO $upstream\","
+                                + " \"priority\": "
+                                + priority
+                                + "}");
+        assertThat(manifestError(() -> start(manifest)))
+                .hasMessageContaining("route 'urgent'")
+                .hasMessageContaining("priority " + priority + " is out of range");
+    }
+
+    @Test
+    void stopsWithTheRouteWhenItsTimeToLiveIsNegative() throws Exception {
+        Path manifest =
+                manifest(
+                        "\"brief\": {\"route\": \"FROM /messages/* INTO $upstream\","
+                                + " \"timeToLiveSecs\": -5}");
+        assertThat(manifestError(() -> start(manifest)))
+                .hasMessageContaining("route 'brief'")
+                .hasMessageContaining("timeToLiveSecs -5 is negative");
+    }
+
+    @Test
+    void stopsWhenTwoRoutesHaveTheSameName() throws Exception {
+        Path manifest =
+                manifest(
+                        "\"twice\": \"FROM /messages/* INTO $upstream\","
+                                + " \"twice\": \"FROM /* INTO $upstream\"");
+        assertThat(manifestError(() -> start(manifest)))
+                .hasMessageContaining(manifest.toString())
+                .hasMessageContaining("duplicate key \"twice\"");
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,10 +35,19 @@ public final class ManifestReader {
     private static final String EDGE_AGENT = "$edgeAgent";
     private static final String EDGE_HUB = "$edgeHub";
 
+    /** Jackson's wording for {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}. */
+    private static final Pattern DUPLICATE_KEY =
+            Pattern.compile("Duplicate (?:Object property|field) \"(.*)\"", Pattern.DOTALL);
+
     private final JsonMapper json;
 
+    /**
+     * @param json the application's mapper; the reader adds duplicate key detection to its copy
+     */
     public ManifestReader(JsonMapper json) {
-        this.json = json;
+        // JSON parsers keep the last of two equal keys without a word: two routes of the same name
+        // would leave one silently unrouted.
+        this.json = json.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**
@@ -74,6 +86,18 @@ public final class ManifestReader {
         } catch (IOException e) {
             throw new InvalidManifestException(file, "it cannot be read: " + e.getMessage(), e);
         } catch (JacksonException e) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.matches()) {
+                throw new InvalidManifestException(
+                        file,
+                        "it has a duplicate key \""
+                                + duplicate.group(1)
+                                + "\""
+                                + location(e)
+                                + ": JSON keeps only one of them, so the other would be ignored without"
+                                + " a word (give each route its own name)",
+                        e);
+            }
             throw new InvalidManifestException(
                     file, "it is not valid JSON: " + e.getOriginalMessage() + location(e), e);
         }

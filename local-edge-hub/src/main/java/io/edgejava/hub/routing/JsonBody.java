@@ -129,7 +129,9 @@ final class JsonBody {
             return Value.Bool.of(node.booleanValue());
         }
         if (node.isNumber()) {
-            return Value.number(node.doubleValue());
+            // Number's conversion, not the node's: the node throws for an integer beyond double's
+            // range, where a number literal that large (1e400) reads as infinity.
+            return Value.number(node.numberValue().doubleValue());
         }
         if (node.isString()) {
             String text = node.stringValue();

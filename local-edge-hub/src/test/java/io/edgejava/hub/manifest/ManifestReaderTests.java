@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class ManifestReaderTests {
@@ -103,6 +105,83 @@ class ManifestReaderTests {
                                 + " {}, \"storeAndForwardConfiguration\": {\"timeToLiveSecs\":"
                                 + " -1}}}}}");
         assertThatThrownBy(() -> reader.read(file)).hasMessageContaining("timeToLiveSecs");
+    }
+
+    @Test
+    void namesTheMissingEdgeHub() throws Exception {
+        assertThatThrownBy(
+                        () ->
+                                reader.read(
+                                        write(
+                                                "{\"modulesContent\": {\"$edgeAgent\":"
+                                                        + " {\"properties.desired\": {}}}}")))
+                .isInstanceOf(InvalidManifestException.class)
+                .hasMessageContaining("$edgeHub");
+    }
+
+    @Test
+    void refusesTwoRoutesWithTheSameNameNamingIt() throws Exception {
+        // JSON parsers keep the last of duplicate keys without a word: one route would vanish.
+        Path file =
+                withRoutes(
+                        "{\"toFilter\": \"FROM /messages/* INTO $upstream\","
+                                + " \"toFilter\": \"FROM /* INTO $upstream\"}");
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(InvalidManifestException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("duplicate key \"toFilter\"");
+    }
+
+    @Test
+    void refusesADuplicateKeyAnywhereInTheManifest() throws Exception {
+        Path file =
+                write(
+                        "{\"modulesContent\": {\"$edgeHub\": {\"properties.desired\": {\"routes\":"
+                                + " {}}}, \"filter\": {\"properties.desired\":"
+                                + " {\"TemperatureThreshold\": 25, \"TemperatureThreshold\": 30}}}}");
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageContaining("duplicate key \"TemperatureThreshold\"");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            textBlock =
+                    """
+                    priority       | `"high"`
+                    priority       | 1.5
+                    priority       | true
+                    priority       | `"1"`
+                    priority       | 99999999999
+                    timeToLiveSecs | `"a day"`
+                    timeToLiveSecs | 2.5
+                    timeToLiveSecs | []
+                    """)
+    void refusesAPriorityOrTimeToLiveThatIsNotAWholeNumberNamingTheRouteAndField(
+            String field, String value) throws Exception {
+        Path file =
+                withRoutes(
+                        "{\"r\": {\"route\": \"FROM /* INTO $upstream\", \""
+                                + field
+                                + "\": "
+                                + value
+                                + "}}");
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(InvalidManifestException.class)
+                .hasMessageContaining("route 'r': \"" + field + "\"");
+    }
+
+    @Test
+    void refusesAStoreAndForwardTtlThatIsNotANumber() throws Exception {
+        Path file =
+                write(
+                        "{\"modulesContent\": {\"$edgeHub\": {\"properties.desired\": {\"routes\":"
+                                + " {}, \"storeAndForwardConfiguration\": {\"timeToLiveSecs\":"
+                                + " \"2h\"}}}}}");
+        assertThatThrownBy(() -> reader.read(file))
+                .hasMessageContaining("storeAndForwardConfiguration.timeToLiveSecs")
+                .hasMessageContaining("\"2h\"");
     }
 
     private Path withRoutes(String routes) throws Exception {

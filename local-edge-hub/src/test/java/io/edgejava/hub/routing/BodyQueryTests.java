@@ -78,6 +78,14 @@ class BodyQueryTests {
         assertThat(evaluate(condition)).isEqualTo(expected);
     }
 
+    @Test
+    void anIntegerBeyondTheRangeOfADoubleIsInfinityLikeANumberLiteralThatLarge() {
+        RoutableMessage huge = message().json("{\"a\": 1" + "0".repeat(400) + "}").build();
+
+        assertThat(outcome("$body.a = 1e400", huge)).isEqualTo(Outcome.TRUE);
+        assertThat(outcome("$body.a > 1", huge)).isEqualTo(Outcome.TRUE);
+    }
+
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(
             delimiter = '|',

@@ -1,14 +1,17 @@
 package io.edgejava.sqlwriter.batch;
 
 import io.edgejava.edge.EdgeHub;
+import io.edgejava.edge.InvalidMessageException;
 import io.edgejava.sqlwriter.WriterProperties;
 import io.edgejava.sqlwriter.store.MeasurementStore;
+import io.edgejava.sqlwriter.store.RefusedMessages;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.messaging.MessageHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The flow from input {@code batches} to the database. */
@@ -29,9 +32,23 @@ class BatchConfiguration {
 
     @Bean
     IntegrationFlow batchFilesToDatabase(
-            EdgeHub hub, JsonMapper json, BatchFolder folder, MeasurementStore store) {
+            EdgeHub hub,
+            JsonMapper json,
+            BatchFolder folder,
+            MeasurementStore store,
+            RefusedMessages refused) {
+        BatchImporter importer = new BatchImporter(new ClaimCheckParser(json), folder, store);
         return IntegrationFlow.from(hub.input(INPUT))
-                .handle(new BatchImporter(new ClaimCheckParser(json), folder, store))
+                .handle(
+                        (MessageHandler)
+                                message -> {
+                                    try {
+                                        importer.handleMessage(message);
+                                    } catch (InvalidMessageException e) {
+                                        refused.batch();
+                                        throw e;
+                                    }
+                                })
                 .get();
     }
 }

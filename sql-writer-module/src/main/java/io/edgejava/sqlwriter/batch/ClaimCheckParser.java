@@ -1,6 +1,7 @@
 package io.edgejava.sqlwriter.batch;
 
 import io.edgejava.edge.InvalidMessageException;
+import io.edgejava.sqlwriter.Utf8Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ final class ClaimCheckParser {
     ClaimCheck parse(byte[] body) {
         JsonNode claim;
         try {
-            claim = json.readTree(body);
+            claim = json.readTree(Utf8Json.text(body, "the claim check"));
         } catch (JacksonException e) {
             throw new InvalidMessageException(
                     "the claim check is not JSON: " + e.getOriginalMessage(), e);
@@ -46,7 +47,7 @@ final class ClaimCheckParser {
         }
         if (!value.isString()) {
             throw new InvalidMessageException(
-                    "the claim check's " + name + " is not a string but " + value);
+                    "the claim check's " + name + " is not a string but " + shown(value));
         }
         return value.asString();
     }
@@ -58,7 +59,7 @@ final class ClaimCheckParser {
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
             throw new InvalidMessageException(
-                    "the claim check's rowCount is not a whole number of rows but " + value);
+                    "the claim check's rowCount is not a whole number of rows but " + shown(value));
         }
         return value.asInt();
     }
@@ -81,5 +82,11 @@ final class ClaimCheckParser {
                     "the claim check's timeCreated is not an ISO-8601 instant: \"" + time + "\"",
                     e);
         }
+    }
+
+    /** A reason travels as an MQTT user property (64 KB at most): only the start of a value. */
+    private static String shown(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 }

@@ -1,6 +1,7 @@
 package io.edgejava.sqlwriter.reading;
 
 import io.edgejava.edge.InvalidMessageException;
+import io.edgejava.sqlwriter.Utf8Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -29,7 +30,7 @@ final class ReadingParser {
     Reading parse(byte[] body) {
         JsonNode reading;
         try {
-            reading = json.readTree(body);
+            reading = json.readTree(Utf8Json.text(body, "the body"));
         } catch (JacksonException e) {
             throw new InvalidMessageException("the body is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -70,7 +71,8 @@ final class ReadingParser {
 
     private static double finite(JsonNode reading, String object, String name) {
         JsonNode value = field(reading, object, name);
-        double number = value.asDouble();
+        // Number's conversion: the node's throws for an integer beyond a double's range.
+        double number = value.numberValue().doubleValue();
         if (!Double.isFinite(number)) {
             throw new InvalidMessageException(
                     object + "." + name + " is not a finite number: " + value);
@@ -100,8 +102,20 @@ final class ReadingParser {
             return Instant.parse(value.asString());
         } catch (DateTimeParseException e) {
             throw new InvalidMessageException(
-                    name + " is not an ISO-8601 instant: \"" + value.asString() + "\"", e);
+                    name + " is not an ISO-8601 instant: \"" + shown(value.asString()) + "\"", e);
         }
+    }
+
+    /**
+     * The start of a text, for a reason: a reason travels as an MQTT user property, which holds at
+     * most 64 KB and no NUL, and a dead letter whose reason breaks that cannot be sent at all.
+     */
+    static String shown(String text) {
+        // A NUL or other control character in a user property makes the broker drop the module.
+        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 60
+                ? printable.substring(0, 60) + "... (" + printable.length() + " characters)"
+                : printable;
     }
 
     static String describe(JsonNode node) {

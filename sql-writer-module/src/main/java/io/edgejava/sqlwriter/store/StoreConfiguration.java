@@ -91,8 +91,14 @@ class StoreConfiguration {
     WriterStatistics writerStatistics(
             MeasurementRepository measurements,
             InsertedBatchFileRepository batchFiles,
-            JdbcTemplate jdbc) {
-        return new WriterStatistics(measurements, batchFiles, jdbc);
+            JdbcTemplate jdbc,
+            RefusedMessages refused) {
+        return new WriterStatistics(measurements, batchFiles, jdbc, refused);
+    }
+
+    @Bean
+    RefusedMessages refusedMessages() {
+        return new RefusedMessages();
     }
 
     /** A URL may carry a password; the log gets everything up to the first property. */

@@ -27,25 +27,32 @@ final class WriterStatistics {
      * @param lastWriteTime when the latest row was written, ISO-8601 UTC; {@code null} before the
      *     first
      * @param database the database's product name, for example {@code Microsoft SQL Server}
+     * @param readingsRefused readings dead-lettered as invalid since the module started
+     * @param batchesRefused claim checks dead-lettered as invalid since the module started
      */
     record Stats(
             long rowsWritten,
             long readingsWritten,
             long batchesInserted,
             String lastWriteTime,
-            String database) {}
+            String database,
+            long readingsRefused,
+            long batchesRefused) {}
 
     private final MeasurementRepository measurements;
     private final InsertedBatchFileRepository batchFiles;
     private final JdbcTemplate jdbc;
+    private final RefusedMessages refused;
 
     WriterStatistics(
             MeasurementRepository measurements,
             InsertedBatchFileRepository batchFiles,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            RefusedMessages refused) {
         this.measurements = measurements;
         this.batchFiles = batchFiles;
         this.jdbc = jdbc;
+        this.refused = refused;
     }
 
     /**
@@ -75,6 +82,8 @@ final class WriterStatistics {
                 last == null ? null : last.toInstant(ZoneOffset.UTC).toString(),
                 jdbc.execute(
                         (ConnectionCallback<String>)
-                                connection -> connection.getMetaData().getDatabaseProductName()));
+                                connection -> connection.getMetaData().getDatabaseProductName()),
+                refused.readings(),
+                refused.batches());
     }
 }
