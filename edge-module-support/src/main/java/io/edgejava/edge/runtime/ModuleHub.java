@@ -345,7 +345,7 @@ final class ModuleHub
             original.forEach(
                     (k, v) -> deadLetterProperties.put(String.valueOf(k), String.valueOf(v)));
         }
-        deadLetterProperties.put("deadLetterReason", reason);
+        deadLetterProperties.put("deadLetterReason", printable(reason));
         deadLetterProperties.put("deadLetterInput", input);
         deadLetterProperties.put("deadLetterAttempts", Integer.toString(attempts));
         Object source = message.getHeaders().get(EdgeHeaders.CONNECTION_MODULE_ID);
@@ -374,6 +374,31 @@ final class ModuleHub
                 input,
                 properties.delivery().deadLetterOutput(),
                 reason);
+    }
+
+    /** Longest dead-letter reason sent: it travels as an MQTT user property, inside one packet. */
+    static final int MAX_REASON_LENGTH = 1000;
+
+    /**
+     * A reason fit to travel as a message property. Reasons often quote the bad input: a 200 KB
+     * value or a NUL in one made the hub refuse the dead letter, so the message came back on every
+     * reconnect and stalled the input for good.
+     */
+    static String printable(String reason) {
+        String text = reason == null ? "(no reason given)" : reason;
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_REASON_LENGTH + 1));
+        int i = 0;
+        while (i < text.length() && out.length() < MAX_REASON_LENGTH) {
+            int c = text.codePointAt(i);
+            boolean unsendable =
+                    Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE;
+            out.appendCodePoint(unsendable ? '?' : c);
+            i += Character.charCount(c);
+        }
+        if (i < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
     }
 
     private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
