@@ -84,7 +84,7 @@ final class ClaimCheckParser {
         }
     }
 
-    /** A reason travels as an MQTT user property (64 KB at most): only the start of a value. */
+    /** Only the start of a value, for a reason a person reads. */
     private static String shown(JsonNode value) {
         String text = value.toString();
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;

@@ -107,11 +107,10 @@ final class ReadingParser {
     }
 
     /**
-     * The start of a text, for a reason: a reason travels as an MQTT user property, which holds at
-     * most 64 KB and no NUL, and a dead letter whose reason breaks that cannot be sent at all.
+     * The start of a text, for a reason a person reads. (edge-module-support also cuts and cleans
+     * every dead-letter reason, so that one quoting a huge or NUL-bearing value can still be sent.)
      */
     static String shown(String text) {
-        // A NUL or other control character in a user property makes the broker drop the module.
         String printable = text.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 60
                 ? printable.substring(0, 60) + "... (" + printable.length() + " characters)"
