@@ -1,7 +1,6 @@
 package io.edgejava.sqlwriter.batch;
 
 import io.edgejava.edge.EdgeHub;
-import io.edgejava.edge.InvalidMessageException;
 import io.edgejava.sqlwriter.WriterProperties;
 import io.edgejava.sqlwriter.store.MeasurementStore;
 import io.edgejava.sqlwriter.store.RefusedMessages;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.MessageHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The flow from input {@code batches} to the database. */
@@ -39,16 +37,7 @@ class BatchConfiguration {
             RefusedMessages refused) {
         BatchImporter importer = new BatchImporter(new ClaimCheckParser(json), folder, store);
         return IntegrationFlow.from(hub.input(INPUT))
-                .handle(
-                        (MessageHandler)
-                                message -> {
-                                    try {
-                                        importer.handleMessage(message);
-                                    } catch (InvalidMessageException e) {
-                                        refused.batch();
-                                        throw e;
-                                    }
-                                })
+                .handle(refused.countingBatches(importer))
                 .get();
     }
 }

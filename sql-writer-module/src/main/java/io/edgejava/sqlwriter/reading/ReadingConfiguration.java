@@ -1,13 +1,11 @@
 package io.edgejava.sqlwriter.reading;
 
 import io.edgejava.edge.EdgeHub;
-import io.edgejava.edge.InvalidMessageException;
 import io.edgejava.sqlwriter.store.MeasurementStore;
 import io.edgejava.sqlwriter.store.RefusedMessages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.MessageHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The flow from input {@code readings} to the database. */
@@ -22,16 +20,7 @@ class ReadingConfiguration {
             EdgeHub hub, JsonMapper json, MeasurementStore store, RefusedMessages refused) {
         ReadingWriter writer = new ReadingWriter(new ReadingParser(json), store);
         return IntegrationFlow.from(hub.input(INPUT))
-                .handle(
-                        (MessageHandler)
-                                message -> {
-                                    try {
-                                        writer.handleMessage(message);
-                                    } catch (InvalidMessageException e) {
-                                        refused.reading();
-                                        throw e;
-                                    }
-                                })
+                .handle(refused.countingReadings(writer))
                 .get();
     }
 }

@@ -1,6 +1,8 @@
 package io.edgejava.sqlwriter.store;
 
+import io.edgejava.edge.InvalidMessageException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.messaging.MessageHandler;
 
 /**
  * Messages the writer dead-lettered as invalid since it started, per input, for {@code GetStats}.
@@ -12,14 +14,32 @@ public final class RefusedMessages {
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
 
-    /** A reading was dead-lettered as invalid. */
-    public void reading() {
-        readings.incrementAndGet();
+    /**
+     * @param handler the handler of input {@code readings}
+     * @return the same handler, counting each reading it refuses as invalid
+     */
+    public MessageHandler countingReadings(MessageHandler handler) {
+        return counting(handler, readings);
     }
 
-    /** A claim check was dead-lettered as invalid (the message or the file it names). */
-    public void batch() {
-        batches.incrementAndGet();
+    /**
+     * @param handler the handler of input {@code batches}
+     * @return the same handler, counting each claim check it refuses as invalid (the message or the
+     *     file it names)
+     */
+    public MessageHandler countingBatches(MessageHandler handler) {
+        return counting(handler, batches);
+    }
+
+    private static MessageHandler counting(MessageHandler handler, AtomicLong refused) {
+        return message -> {
+            try {
+                handler.handleMessage(message);
+            } catch (InvalidMessageException e) {
+                refused.incrementAndGet();
+                throw e;
+            }
+        };
     }
 
     long readings() {
