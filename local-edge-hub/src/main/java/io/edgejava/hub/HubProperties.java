@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param identity how modules authenticate
  * @param methods direct method relay settings
  * @param upstreamHistory how many messages sent to {@code $upstream} the admin API keeps
+ * @param iotHub the IoT Hub–compatible endpoint for modules on the Azure IoT Device SDK
  */
 @Validated
 @ConfigurationProperties("hub")
@@ -34,7 +37,8 @@ public record HubProperties(
         @Valid @NotNull @DefaultValue Mqtt mqtt,
         @Valid @NotNull @DefaultValue Identity identity,
         @Valid @NotNull @DefaultValue Methods methods,
-        @Min(0) @DefaultValue("100") int upstreamHistory) {
+        @Min(0) @DefaultValue("100") int upstreamHistory,
+        @Valid @NotNull @DefaultValue IotHub iotHub) {
 
     /**
      * The broker's listeners and limits.
@@ -75,4 +79,38 @@ public record HubProperties(
      *     on its request
      */
     public record Methods(@NotNull @DefaultValue("30s") Duration defaultTimeout) {}
+
+    /**
+     * The IoT Hub–compatible endpoint: what edgeHub offers modules that use the Azure IoT Device
+     * SDK (the {@code iotedge} transport). Off by default, because the SDK's ports are fixed (8883,
+     * and 443, which only root may bind on Linux); {@code compose.device-sdk.yml} turns it on.
+     *
+     * @param enabled whether the hub serves the endpoint
+     * @param hostName the IoT hub host name modules name in their SAS tokens and MQTT user names
+     *     ({@code HostName=} of a connection string, {@code IOTEDGE_IOTHUBHOSTNAME}); never
+     *     resolved, but the SDK requires a dot in it
+     * @param gatewayHostNames the names modules reach the hub by ({@code GatewayHostName=}, {@code
+     *     IOTEDGE_GATEWAYHOSTNAME}); each is a subject alternative name of the server certificate
+     * @param mqttTlsPort MQTT over TLS; the SDK always connects to 8883
+     * @param httpsPort MQTT over WebSocket and the HTTPS endpoint of {@code invokeMethod}; the SDK
+     *     always connects to 443
+     * @param workloadDir where the hub makes one workload API socket per module, {@code
+     *     <module>/workload.sock}; blank means {@code <dataDir>/workload}
+     * @param clockSkew how far past its expiry a SAS token is still accepted
+     */
+    public record IotHub(
+            @DefaultValue("false") boolean enabled,
+            @NotBlank @Pattern(
+                            regexp = ".+\\..+",
+                            message =
+                                    "hub.iot-hub.host-name (HUB_IOTHUB_HOSTNAME) must contain a dot:"
+                                            + " the Azure IoT Device SDK requires one")
+                    @DefaultValue("local-edge-hub.localdomain")
+                    String hostName,
+            @NotNull @DefaultValue({"localhost", "local-edge-hub", "127.0.0.1"})
+                    List<@NotBlank String> gatewayHostNames,
+            @Min(0) @Max(65535) @DefaultValue("8883") int mqttTlsPort,
+            @Min(0) @Max(65535) @DefaultValue("443") int httpsPort,
+            @NotNull @DefaultValue("") String workloadDir,
+            @NotNull @DefaultValue("5m") Duration clockSkew) {}
 }
