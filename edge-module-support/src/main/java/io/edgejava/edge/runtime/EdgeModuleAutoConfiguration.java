@@ -3,6 +3,7 @@ package io.edgejava.edge.runtime;
 import io.edgejava.edge.DesiredPropertiesListener;
 import io.edgejava.edge.EdgeHub;
 import io.edgejava.edge.EdgeJson;
+import io.edgejava.edge.iotedge.IotEdgeTransport;
 import io.edgejava.edge.mqtt.MqttTransport;
 import io.edgejava.edge.transport.EdgeTransport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,18 +77,11 @@ public class EdgeModuleAutoConfiguration {
                         events);
             }
             case IOTEDGE, AUTO ->
-                    throw new IllegalStateException(
-                            "edge.transport=iotedge (the Azure IoT Device SDK, for a device) is not"
-                                    + " available in this version of edge-module-support. Set"
-                                    + " edge.transport=mqtt to use local-edge-hub"
-                                    + (properties.transport() == EdgeProperties.Transport.AUTO
-                                            ? " (auto chose iotedge because "
-                                                    + WORKLOAD_URI
-                                                    + " or "
-                                                    + CONNECTION_STRING
-                                                    + " is set)"
-                                            : "")
-                                    + ".");
+                    new IotEdgeTransport(
+                            properties.moduleId(),
+                            properties.iotedge(),
+                            properties.connectTimeout(),
+                            IotEdgeTransport.ClientFactory.fromEnvironment());
         };
     }
 

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionExpiry how long the hub keeps the module's messages while it is away
  * @param delivery what happens to an input message whose handling fails
  * @param methodThreads threads that run {@code @DirectMethod} handlers
+ * @param iotedge settings of the {@code iotedge} transport
  */
 @Validated
 @ConfigurationProperties("edge")
@@ -43,7 +44,8 @@ public record EdgeProperties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("7d") Duration sessionExpiry,
         @Valid @NotNull @DefaultValue Delivery delivery,
-        @Min(1) @DefaultValue("4") int methodThreads) {
+        @Min(1) @DefaultValue("4") int methodThreads,
+        @Valid @NotNull @DefaultValue Iotedge iotedge) {
 
     /** How to reach the hub. */
     public enum Transport {
@@ -71,4 +73,39 @@ public record EdgeProperties(
             @NotBlank @DefaultValue("deadLetter") String deadLetterOutput,
             @NotNull @DefaultValue("1s") Duration retryLaterBackoff,
             @NotNull @DefaultValue("30s") Duration retryLaterMaxBackoff) {}
+
+    /**
+     * Settings of the {@code iotedge} transport. Where the hub is and who the module is come from
+     * the environment the IoT Edge runtime sets ({@code IOTEDGE_*}, or {@code
+     * EdgeHubConnectionString}), read by the Azure IoT Device SDK itself.
+     *
+     * @param protocol the SDK's protocol to edgeHub
+     * @param twinTimeout how long one twin request may wait for its answer
+     * @param twinAttempts how many times a twin request is made before it fails: the SDK can lose a
+     *     twin answer (azure-iot-sdk-java issue 1803)
+     * @param methodAnswerTimeout the longest the SDK's thread waits for a {@code @DirectMethod}
+     *     handler's answer; after it, the caller gets 504
+     */
+    public record Iotedge(
+            @NotNull @DefaultValue("MQTT") Protocol protocol,
+            @NotNull @DefaultValue("10s") Duration twinTimeout,
+            @Min(1) @DefaultValue("3") int twinAttempts,
+            @NotNull @DefaultValue("30s") Duration methodAnswerTimeout) {}
+
+    /** The Azure IoT Device SDK's protocols. */
+    public enum Protocol {
+        /** MQTT over TLS, port 8883. */
+        MQTT,
+        /** MQTT over WebSocket, port 443. */
+        MQTT_WS,
+        /** AMQP over TLS, port 5671; local-edge-hub does not emulate it. */
+        AMQPS,
+        /** AMQP over WebSocket, port 443; local-edge-hub does not emulate it. */
+        AMQPS_WS,
+        /**
+         * Refused: the SDK's module client needs a connection that stays open, for inputs, method
+         * calls and desired properties.
+         */
+        HTTPS
+    }
 }

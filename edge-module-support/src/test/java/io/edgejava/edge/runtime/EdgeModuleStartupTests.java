@@ -55,10 +55,23 @@ class EdgeModuleStartupTests {
     }
 
     @Test
-    void theIotEdgeTransportIsRefusedWithWhatToUseInstead() {
+    void theIotEdgeTransportOutsideTheIotEdgeRuntimeSaysWhatTheSdkMisses() {
         assertThat(startFailure("--edge.module-id=alpha", "--edge.transport=iotedge"))
-                .contains("edge.transport=iotedge")
-                .contains("edge.transport=mqtt");
+                .contains(
+                        "Cannot make the Azure IoT Device SDK's module client from the environment")
+                .contains("IOTEDGE_");
+    }
+
+    @Test
+    void httpsIsRefusedForTheIotEdgeTransportNamingWhatToUseInstead() {
+        assertThat(
+                        startFailure(
+                                "--edge.module-id=alpha",
+                                "--edge.transport=iotedge",
+                                "--edge.iotedge.protocol=HTTPS"))
+                .contains("edge.iotedge.protocol=HTTPS")
+                .contains("Use MQTT")
+                .contains("MQTT_WS");
     }
 
     @Test
