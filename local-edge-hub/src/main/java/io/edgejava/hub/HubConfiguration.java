@@ -10,6 +10,9 @@ import io.edgejava.hub.identity.ModuleDirectory;
 import io.edgejava.hub.identity.ModuleKeys;
 import io.edgejava.hub.identity.ModuleSubscriptionAuthorizer;
 import io.edgejava.hub.identity.Observers;
+import io.edgejava.hub.iothub.IotHubAuthenticator;
+import io.edgejava.hub.iothub.IotHubDialect;
+import io.edgejava.hub.iothub.IotHubEndpoint;
 import io.edgejava.hub.manifest.DeploymentManifest;
 import io.edgejava.hub.manifest.InvalidManifestException;
 import io.edgejava.hub.manifest.ManifestReader;
@@ -22,8 +25,11 @@ import io.edgejava.hub.twin.TwinStore;
 import io.edgejava.hub.upstream.UpstreamLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,8 +111,32 @@ class HubConfiguration {
 
     @Bean
     ModuleAuthenticator moduleAuthenticator(
-            ModuleDirectory modules, ModuleKeys keys, MeterRegistry meters) {
-        return new ModuleAuthenticator(modules, keys, meters);
+            HubProperties properties,
+            ModuleDirectory modules,
+            ModuleKeys keys,
+            MeterRegistry meters) {
+        HubProperties.IotHub iotHub = properties.iotHub();
+        return new ModuleAuthenticator(
+                modules,
+                keys,
+                meters,
+                iotHub.enabled()
+                        ? Optional.of(
+                                new IotHubAuthenticator(
+                                        iotHub.hostName(),
+                                        iotHub.gatewayHostNames(),
+                                        properties.deviceId(),
+                                        modules,
+                                        keys,
+                                        iotHub.clockSkew(),
+                                        Clock.systemUTC()))
+                        : Optional.empty());
+    }
+
+    @Bean
+    IotHubDialect iotHubDialect(
+            HubProperties properties, TwinStore twins, JsonMapper json, MeterRegistry meters) {
+        return new IotHubDialect(properties.deviceId(), twins, json, meters);
     }
 
     @Bean
@@ -163,7 +193,8 @@ class HubConfiguration {
             TwinStore twins,
             UpstreamLog upstream,
             JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            IotHubDialect iotHub) {
         return new HubPublishInterceptor(
                 properties.deviceId(),
                 properties.mqtt().maxMessageBytes(),
@@ -173,7 +204,8 @@ class HubConfiguration {
                 twins,
                 upstream,
                 json,
-                meters);
+                meters,
+                iotHub);
     }
 
     @Bean
@@ -183,9 +215,31 @@ class HubConfiguration {
             ModuleSubscriptionAuthorizer subscriptions,
             ConnectionTracker connections,
             HubPublishInterceptor publishes,
+            IotHubDialect iotHubDialect,
+            ObjectProvider<IotHubEndpoint> iotHub,
             TwinStore twins,
             MeterRegistry meters) {
         return new EmbeddedBroker(
-                properties, authenticator, subscriptions, connections, publishes, twins, meters);
+                properties,
+                authenticator,
+                subscriptions,
+                connections,
+                publishes,
+                iotHubDialect,
+                Optional.ofNullable(iotHub.getIfAvailable()),
+                twins,
+                meters);
+    }
+
+    /** The IoT Hub–compatible endpoint, for modules on the Azure IoT Device SDK. */
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.iot-hub", name = "enabled", havingValue = "true")
+    IotHubEndpoint iotHubEndpoint(
+            HubProperties properties,
+            ModuleDirectory modules,
+            ModuleKeys keys,
+            MethodCalls methods,
+            JsonMapper json) {
+        return new IotHubEndpoint(properties, modules, keys, methods, json);
     }
 }

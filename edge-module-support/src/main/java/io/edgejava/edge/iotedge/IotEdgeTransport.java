@@ -28,7 +28,6 @@ import io.edgejava.edge.transport.HubConnectionException;
 import io.edgejava.edge.transport.InboundListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -119,6 +118,7 @@ public final class IotEdgeTransport implements EdgeTransport {
     private volatile InboundListener listener;
     private volatile boolean connected;
     private volatile boolean stopping;
+    private volatile boolean everConnected;
     private volatile String deviceId = "";
     private volatile String gateway = "";
     private volatile IotHubConnectionStatus lastStatus;
@@ -239,7 +239,9 @@ public final class IotEdgeTransport implements EdgeTransport {
             Thread.currentThread().interrupt();
             throw new HubConnectionException("Interrupted while subscribing", e);
         }
-        readTwin();
+        // Not on this thread: the twin's answer arrives on the SDK's receive thread, which may be
+        // busy handing over input messages that waited in the hub while the module was away.
+        connection.execute(this::readTwinOnce);
     }
 
     private String amqpHint() {
@@ -296,8 +298,22 @@ public final class IotEdgeTransport implements EdgeTransport {
                 (request == null ? "null" : request).getBytes(StandardCharsets.UTF_8),
                 null,
                 (status, body) -> answer.complete(new DirectMethodResponse(status, jsonOf(body))));
+        long deadline = System.nanoTime() + settings.methodAnswerTimeout().toNanos();
         try {
-            return answer.get(settings.methodAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // In slices, so that a module that stops does not wait for a handler that hangs.
+            while (!stopping) {
+                long left =
+                        Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(200));
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return answer.get(left, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException slice) {
+                    // Not yet: look again.
+                }
+            }
+            return new DirectMethodResponse(503, Map.of("message", "module is stopping"));
         } catch (TimeoutException e) {
             log.warn(
                     "Method '{}' did not answer within {}; the caller gets 504",
@@ -368,21 +384,23 @@ public final class IotEdgeTransport implements EdgeTransport {
         if (stopping) {
             return;
         }
-        if (connected && !wasConnected && lastStatus != null) {
+        boolean reconnected = connected && !wasConnected && everConnected;
+        everConnected |= connected;
+        if (reconnected) {
             reopenPause = Duration.ofSeconds(1);
             // Patches made while the module was away are not replayed: read the whole twin.
-            connection.execute(this::readTwinAfterReconnect);
+            connection.execute(this::readTwinOnce);
         } else if (status == IotHubConnectionStatus.DISCONNECTED
                 && reason == IotHubConnectionStatusChangeReason.RETRY_EXPIRED) {
             scheduleReopen();
         }
     }
 
-    private void readTwinAfterReconnect() {
+    private void readTwinOnce() {
         try {
             readTwin();
         } catch (RuntimeException e) {
-            log.warn("Could not read the twin after reconnecting: {}", e.getMessage());
+            log.warn("Module '{}' could not read its twin: {}", moduleId, e.getMessage());
         }
     }
 
@@ -530,36 +548,37 @@ public final class IotEdgeTransport implements EdgeTransport {
                             + " ms");
         }
         if (cause instanceof IotHubClientException e) {
-            String detail = detail(e);
-            if (e.getStatusCode() == IotHubStatusCode.NOT_FOUND) {
-                return new ModuleNotConnectedException(detail);
+            // The SDK keeps only the HTTP status of a failed call, not the hub's message.
+            switch (e.getStatusCode()) {
+                case NOT_FOUND:
+                    return new ModuleNotConnectedException(
+                            "module '" + module + "' is not connected to the hub (404)");
+                case ERROR:
+                    // edgeHub's 504: the module did not answer in time. The SDK maps 504, like
+                    // any status it does not know, to ERROR.
+                    return new MethodTimedOutException(
+                            "module '"
+                                    + module
+                                    + "' did not answer method '"
+                                    + method
+                                    + "' within "
+                                    + timeout.toMillis()
+                                    + " ms (the hub answered with status ERROR)");
+                case IO_ERROR:
+                    return new HubConnectionException(
+                            "Could not reach the hub to call '" + method + "' of '" + module + "'",
+                            e);
+                default:
+                    return new MethodFailedException(
+                            "calling '"
+                                    + method
+                                    + "' of module '"
+                                    + module
+                                    + "' failed with status "
+                                    + e.getStatusCode());
             }
-            if (detail.toLowerCase(Locale.ROOT).contains("timed out")) {
-                return new MethodTimedOutException(detail);
-            }
-            if (e.getStatusCode() == IotHubStatusCode.IO_ERROR) {
-                return new HubConnectionException(
-                        "Could not reach the hub to call '" + method + "' of '" + module + "'", e);
-            }
-            return new MethodFailedException(
-                    "calling '" + method + "' of module '" + module + "' failed: " + detail);
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-    }
-
-    /** The hub's own words: the SDK puts the HTTP answer's body in the nested exception. */
-    private static String detail(IotHubClientException e) {
-        Throwable nested = e.getCause();
-        String text = nested != null && nested.getMessage() != null ? nested.getMessage() : "";
-        if (text.isEmpty()) {
-            return e.getMessage() == null ? e.getStatusCode().toString() : e.getMessage();
-        }
-        try {
-            var message = JsonMapper.builder().build().readTree(text).path("message");
-            return message.isString() ? message.stringValue() : text;
-        } catch (JacksonException notJson) {
-            return text;
-        }
     }
 
     @Override

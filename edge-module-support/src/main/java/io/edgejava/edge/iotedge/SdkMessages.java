@@ -19,6 +19,9 @@ import org.springframework.messaging.MessageHeaders;
  */
 final class SdkMessages {
 
+    /** How IoT Hub's topics write system properties. */
+    private static final String WIRE_SYSTEM_PREFIX = "$.";
+
     private SdkMessages() {}
 
     /**
@@ -70,8 +73,12 @@ final class SdkMessages {
      */
     static Message<byte[]> fromSdk(com.microsoft.azure.sdk.iot.device.Message sdk) {
         Map<String, String> application = new HashMap<>();
+        Map<String, String> system = new HashMap<>();
         for (MessageProperty property : sdk.getProperties()) {
-            application.putIfAbsent(property.getName(), property.getValue());
+            // The SDK keeps system properties it has no field for ($.cdid, $.cmid, ...) as
+            // application properties with their wire names.
+            (property.getName().startsWith(WIRE_SYSTEM_PREFIX) ? system : application)
+                    .putIfAbsent(property.getName(), property.getValue());
         }
         MessageBuilder<byte[]> builder =
                 MessageBuilder.withPayload(sdk.getBytes() == null ? new byte[0] : sdk.getBytes())
@@ -80,10 +87,17 @@ final class SdkMessages {
         set(builder, EdgeHeaders.CORRELATION_ID, sdk.getCorrelationId());
         set(builder, MessageHeaders.CONTENT_TYPE, sdk.getContentType());
         set(builder, EdgeHeaders.CONTENT_ENCODING, sdk.getContentEncoding());
-        set(builder, EdgeHeaders.CONNECTION_DEVICE_ID, sdk.getConnectionDeviceId());
-        set(builder, EdgeHeaders.CONNECTION_MODULE_ID, sdk.getConnectionModuleId());
         set(builder, EdgeHeaders.INPUT_NAME, sdk.getInputName());
-        if (sdk.getCreationTimeUTC() != null) {
+        // Not sdk.getConnectionModuleId(): on a received message the SDK sets it to the
+        // receiving module (the topic's), while the sender is in $.cmid.
+        set(builder, EdgeHeaders.CONNECTION_DEVICE_ID, system.get("$.cdid"));
+        set(builder, EdgeHeaders.CONNECTION_MODULE_ID, system.get("$.cmid"));
+        set(
+                builder,
+                EdgeHeaders.OUTPUT_NAME,
+                sdk.getOutputName() != null ? sdk.getOutputName() : system.get("$.on"));
+        set(builder, EdgeHeaders.CREATION_TIME_UTC, system.get("$.ctime"));
+        if (!system.containsKey("$.ctime") && sdk.getCreationTimeUTC() != null) {
             builder.setHeader(
                     EdgeHeaders.CREATION_TIME_UTC, sdk.getCreationTimeUTC().toInstant().toString());
         }

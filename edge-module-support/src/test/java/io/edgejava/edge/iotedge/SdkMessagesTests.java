@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgejava.edge.EdgeHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.integration.support.MessageBuilder;
@@ -65,10 +64,13 @@ class SdkMessagesTests {
         sdk.setMessageId("m-2");
         sdk.setContentType("application/json");
         sdk.setContentEncoding("utf-8");
-        sdk.setConnectionDeviceId("local-edge-device");
-        sdk.setConnectionModuleId("sensor-module");
+        // As the SDK makes it from devices/d/modules/filter-module/inputs/input1/%24.cdid=...
+        sdk.setConnectionModuleId("filter-module");
         sdk.setInputName("input1");
-        sdk.setCreationTimeUTC(Date.from(java.time.Instant.parse("2026-11-28T08:00:00Z")));
+        sdk.setProperty("$.cdid", "local-edge-device");
+        sdk.setProperty("$.cmid", "sensor-module");
+        sdk.setProperty("$.on", "temperatureOutput");
+        sdk.setProperty("$.ctime", "2026-11-28T08:00:00Z");
         sdk.setProperty("batchId", "b-1");
 
         Message<byte[]> message = SdkMessages.fromSdk(sdk);
@@ -80,6 +82,7 @@ class SdkMessagesTests {
                 .containsEntry(EdgeHeaders.CONNECTION_DEVICE_ID, "local-edge-device")
                 .containsEntry(EdgeHeaders.CONNECTION_MODULE_ID, "sensor-module")
                 .containsEntry(EdgeHeaders.INPUT_NAME, "input1")
+                .containsEntry(EdgeHeaders.OUTPUT_NAME, "temperatureOutput")
                 .containsEntry(EdgeHeaders.CREATION_TIME_UTC, "2026-11-28T08:00:00Z")
                 .containsEntry(EdgeHeaders.PROPERTIES, Map.of("batchId", "b-1"));
     }

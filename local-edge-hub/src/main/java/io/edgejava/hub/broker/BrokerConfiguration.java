@@ -10,7 +10,18 @@ final class BrokerConfiguration {
 
     private BrokerConfiguration() {}
 
+    /** The configuration with the hub's own listeners only. */
     static Path write(HubProperties.Mqtt mqtt, Path folder) throws IOException {
+        return write(mqtt, "", folder);
+    }
+
+    /**
+     * @param mqtt the hub's MQTT settings
+     * @param extraListeners more listener elements, for the IoT Hub–compatible endpoint, or ""
+     * @param folder where to write it
+     */
+    static Path write(HubProperties.Mqtt mqtt, String extraListeners, Path folder)
+            throws IOException {
         Files.createDirectories(folder);
         String websocket =
                 mqtt.websocketPort() == 0
@@ -44,7 +55,7 @@ final class BrokerConfiguration {
                             <bind-address>%s</bind-address>
                             <name>tcp</name>
                         </tcp-listener>
-                %s    </listeners>
+                %s%s    </listeners>
                     <mqtt>
                         <queued-messages>
                             <max-queue-size>%d</max-queue-size>
@@ -68,6 +79,7 @@ final class BrokerConfiguration {
                                 mqtt.port(),
                                 xml(mqtt.bindAddress()),
                                 websocket,
+                                extraListeners,
                                 mqtt.maxQueuedMessages(),
                                 mqtt.maxPacketBytes());
         Path file = folder.resolve("config.xml");

@@ -7,6 +7,8 @@ import io.edgejava.hub.HubProperties;
 import io.edgejava.hub.identity.ConnectionTracker;
 import io.edgejava.hub.identity.ModuleAuthenticator;
 import io.edgejava.hub.identity.ModuleSubscriptionAuthorizer;
+import io.edgejava.hub.iothub.IotHubDialect;
+import io.edgejava.hub.iothub.IotHubEndpoint;
 import io.edgejava.hub.twin.TwinStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public final class EmbeddedBroker implements SmartLifecycle {
     private final HubExtension extension;
     private final TwinStore twins;
     private final MeterRegistry meters;
+    private final Optional<IotHubEndpoint> iotHub;
     private volatile EmbeddedHiveMQ hivemq;
 
     public EmbeddedBroker(
@@ -42,10 +46,15 @@ public final class EmbeddedBroker implements SmartLifecycle {
             ModuleSubscriptionAuthorizer subscriptions,
             ConnectionTracker connections,
             HubPublishInterceptor publishes,
+            IotHubDialect iotHubDialect,
+            Optional<IotHubEndpoint> iotHub,
             TwinStore twins,
             MeterRegistry meters) {
         this.properties = properties;
-        this.extension = new HubExtension(authenticator, subscriptions, connections, publishes);
+        this.iotHub = iotHub;
+        this.extension =
+                new HubExtension(
+                        authenticator, subscriptions, connections, publishes, iotHubDialect);
         this.twins = twins;
         this.meters = meters;
     }
@@ -55,7 +64,8 @@ public final class EmbeddedBroker implements SmartLifecycle {
         Path data = properties.dataDir().toAbsolutePath();
         try {
             Path config = data.resolve("broker-config");
-            BrokerConfiguration.write(properties.mqtt(), config);
+            BrokerConfiguration.write(
+                    properties.mqtt(), iotHub.map(IotHubEndpoint::listeners).orElse(""), config);
             Path extensions = Files.createDirectories(data.resolve("broker-extensions"));
             hivemq =
                     EmbeddedHiveMQ.builder()
@@ -93,6 +103,7 @@ public final class EmbeddedBroker implements SmartLifecycle {
         }
         bindDropCounters();
         twins.deliverAll().join();
+        iotHub.ifPresent(IotHubEndpoint::start);
         log.info(
                 "MQTT broker listening on {}:{} (TCP){}; data in {}",
                 properties.mqtt().bindAddress(),
@@ -127,6 +138,7 @@ public final class EmbeddedBroker implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        iotHub.ifPresent(IotHubEndpoint::stop);
         try {
             running.close();
         } catch (ExecutionException e) {

@@ -9,6 +9,7 @@ import com.hivemq.extension.sdk.api.services.Services;
 import io.edgejava.hub.identity.ConnectionTracker;
 import io.edgejava.hub.identity.ModuleAuthenticator;
 import io.edgejava.hub.identity.ModuleSubscriptionAuthorizer;
+import io.edgejava.hub.iothub.IotHubDialect;
 
 /** The embedded extension: plugs the hub's identity, isolation and routing into the broker. */
 final class HubExtension implements ExtensionMain {
@@ -17,16 +18,19 @@ final class HubExtension implements ExtensionMain {
     private final ModuleSubscriptionAuthorizer subscriptions;
     private final ConnectionTracker connections;
     private final HubPublishInterceptor publishes;
+    private final IotHubDialect iotHub;
 
     HubExtension(
             ModuleAuthenticator authenticator,
             ModuleSubscriptionAuthorizer subscriptions,
             ConnectionTracker connections,
-            HubPublishInterceptor publishes) {
+            HubPublishInterceptor publishes,
+            IotHubDialect iotHub) {
         this.authenticator = authenticator;
         this.subscriptions = subscriptions;
         this.connections = connections;
         this.publishes = publishes;
+        this.iotHub = iotHub;
     }
 
     @Override
@@ -36,7 +40,14 @@ final class HubExtension implements ExtensionMain {
         Services.eventRegistry().setClientLifecycleEventListener(provider -> connections);
         Services.initializerRegistry()
                 .setClientInitializer(
-                        (initializer, client) -> client.addPublishInboundInterceptor(publishes));
+                        (initializer, client) -> {
+                            client.addPublishInboundInterceptor(publishes);
+                            if (IotHubDialect.isIotHubClient(
+                                    initializer.getClientInformation().getClientId())) {
+                                client.addSubscribeInboundInterceptor(iotHub.subscriptions());
+                                client.addPublishOutboundInterceptor(iotHub.deliveries());
+                            }
+                        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.edgejava.hub.broker;
 
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
@@ -16,6 +18,7 @@ import io.edgejava.edge.contract.ModuleTopic;
 import io.edgejava.edge.contract.SystemProperties;
 import io.edgejava.edge.contract.Topics;
 import io.edgejava.hub.identity.Observers;
+import io.edgejava.hub.iothub.IotHubDialect;
 import io.edgejava.hub.method.MethodCalls;
 import io.edgejava.hub.routing.Delivery;
 import io.edgejava.hub.routing.RoutableMessage;
@@ -72,6 +75,7 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Counter unrouted;
+    private final IotHubDialect iotHub;
     private final Map<String, Counter> receivedByModule = new ConcurrentHashMap<>();
 
     public HubPublishInterceptor(
@@ -83,7 +87,9 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
             TwinStore twins,
             UpstreamLog upstream,
             JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            IotHubDialect iotHub) {
+        this.iotHub = iotHub;
         this.deviceId = deviceId;
         this.maxMessageBytes = maxMessageBytes;
         this.routes = routes;
@@ -117,9 +123,18 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
         }
     }
 
-    private void handle(PublishInboundInput input, PublishInboundOutput output) {
-        String sender = input.getClientInformation().getClientId();
-        PublishPacket packet = input.getPublishPacket();
+    private void handle(PublishInboundInput input, PublishInboundOutput original) {
+        String clientId = input.getClientInformation().getClientId();
+        PublishInboundOutput output = original;
+        if (IotHubDialect.isIotHubClient(clientId)) {
+            output = new Mqtt3Output(original);
+            if (iotHub.translate(clientId, output) == IotHubDialect.Inbound.HANDLED) {
+                return;
+            }
+        }
+        String sender = IotHubDialect.moduleOf(clientId);
+        // The packet as it is now: the IoT Hub dialect may have translated it.
+        PublishPacket packet = output.getPublishPacket();
         if (Observers.isObserver(sender)) {
             refuse(
                     output,
@@ -369,21 +384,21 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
                             + "'");
             return;
         }
-        Optional<String> refusal =
+        MethodCalls.Answered answered =
                 methods.answer(
                         responder,
                         caller,
                         bytes(packet.getCorrelationData()),
                         status.get(),
                         bytes(packet.getPayload()));
-        if (refusal.isPresent()) {
+        if (answered.refusal().isPresent()) {
             refuse(
                     output,
                     responder,
                     AckReasonCode.NOT_AUTHORIZED,
                     "unsolicited-response",
-                    refusal.get());
-        } else if (MethodCalls.HUB.equals(caller)) {
+                    answered.refusal().get());
+        } else if (answered.completedHere()) {
             output.preventPublishDelivery(AckReasonCode.SUCCESS);
         } else {
             output.getPublishPacket().setRetain(false);
@@ -422,6 +437,63 @@ public final class HubPublishInterceptor implements PublishInboundInterceptor {
         log.warn("Refused a publish of '{}': {}", sender, reason);
         meters.counter("hub.messages.refused", "reason", reasonTag).increment();
         output.preventPublishDelivery(code, reason);
+    }
+
+    /**
+     * What a refusal can be for an MQTT 3.1.1 client of the IoT Hub dialect: its acknowledgement
+     * carries no reason code, and HiveMQ disconnects a 3.1.1 client whose publish is refused with
+     * one, after which the SDK sends the same message again, for ever. Such a refused message is
+     * acknowledged and dropped; the reason is in the log and in {@code hub.messages.refused}.
+     */
+    private static final class Mqtt3Output implements PublishInboundOutput {
+
+        private final PublishInboundOutput output;
+
+        Mqtt3Output(PublishInboundOutput output) {
+            this.output = output;
+        }
+
+        @Override
+        public ModifiablePublishPacket getPublishPacket() {
+            return output.getPublishPacket();
+        }
+
+        @Override
+        public void preventPublishDelivery() {
+            output.preventPublishDelivery();
+        }
+
+        @Override
+        public void preventPublishDelivery(AckReasonCode code) {
+            output.preventPublishDelivery(AckReasonCode.SUCCESS);
+        }
+
+        @Override
+        public void preventPublishDelivery(AckReasonCode code, String reason) {
+            output.preventPublishDelivery(AckReasonCode.SUCCESS);
+        }
+
+        @Override
+        public Async<PublishInboundOutput> async(Duration timeout) {
+            return output.async(timeout);
+        }
+
+        @Override
+        public Async<PublishInboundOutput> async(Duration timeout, TimeoutFallback fallback) {
+            return output.async(timeout, fallback);
+        }
+
+        @Override
+        public Async<PublishInboundOutput> async(
+                Duration timeout, TimeoutFallback fallback, AckReasonCode code) {
+            return output.async(timeout, fallback, code);
+        }
+
+        @Override
+        public Async<PublishInboundOutput> async(
+                Duration timeout, TimeoutFallback fallback, AckReasonCode code, String reason) {
+            return output.async(timeout, fallback, code, reason);
+        }
     }
 
     private static Optional<Integer> parseStatus(String value) {

@@ -5,6 +5,7 @@ import com.hivemq.extension.sdk.api.events.client.parameters.AuthenticationFaile
 import com.hivemq.extension.sdk.api.events.client.parameters.AuthenticationSuccessfulInput;
 import com.hivemq.extension.sdk.api.events.client.parameters.ConnectionStartInput;
 import com.hivemq.extension.sdk.api.events.client.parameters.DisconnectEventInput;
+import io.edgejava.hub.iothub.IotHubDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ public final class ConnectionTracker implements ClientLifecycleEventListener {
 
     @Override
     public void onAuthenticationSuccessful(AuthenticationSuccessfulInput input) {
-        String module = input.getClientInformation().getClientId();
+        String module = IotHubDialect.moduleOf(input.getClientInformation().getClientId());
         modules.connected(module);
         log.info("Module '{}' connected", module);
     }
@@ -35,7 +36,7 @@ public final class ConnectionTracker implements ClientLifecycleEventListener {
 
     @Override
     public void onDisconnect(DisconnectEventInput input) {
-        String module = input.getClientInformation().getClientId();
+        String module = IotHubDialect.moduleOf(input.getClientInformation().getClientId());
         modules.disconnected(module);
         log.info("Module '{}' disconnected", module);
     }

@@ -5,8 +5,10 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import io.edgejava.hub.iothub.IotHubAuthenticator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * id, password = module key, client id = module id; or as a read-only {@link Observers observer}.
  * Pinning the client id to the module id means a module's persistent session can never be taken
  * over by another identity.
+ *
+ * <p>On the listeners of the IoT Hub–compatible endpoint ({@code iothub-...}), clients are checked
+ * as IoT Hub checks them instead ({@link IotHubAuthenticator}); neither kind of client is let in on
+ * the other's listeners.
  */
 public final class ModuleAuthenticator implements SimpleAuthenticator {
 
@@ -23,17 +29,50 @@ public final class ModuleAuthenticator implements SimpleAuthenticator {
     private final ModuleDirectory modules;
     private final ModuleKeys keys;
     private final MeterRegistry meters;
+    private final Optional<IotHubAuthenticator> iotHub;
 
-    public ModuleAuthenticator(ModuleDirectory modules, ModuleKeys keys, MeterRegistry meters) {
+    /**
+     * @param modules the deployment's modules
+     * @param keys their keys
+     * @param meters where refusals are counted
+     * @param iotHub how clients of the IoT Hub–compatible endpoint are checked, when it is on
+     */
+    public ModuleAuthenticator(
+            ModuleDirectory modules,
+            ModuleKeys keys,
+            MeterRegistry meters,
+            Optional<IotHubAuthenticator> iotHub) {
         this.modules = modules;
         this.keys = keys;
         this.meters = meters;
+        this.iotHub = iotHub;
     }
 
     @Override
     public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
         ConnectPacket connect = input.getConnectPacket();
         String clientId = connect.getClientId();
+        boolean iotHubListener =
+                input.getConnectionInformation()
+                        .getListener()
+                        .map(
+                                listener ->
+                                        listener.getName()
+                                                .startsWith(IotHubAuthenticator.LISTENER_PREFIX))
+                        .orElse(false);
+        if (iotHubListener) {
+            iotHub.flatMap(checks -> checks.check(connect))
+                    .ifPresentOrElse(
+                            refusal ->
+                                    refuse(
+                                            output,
+                                            clientId,
+                                            refusal.code(),
+                                            refusal.reason(),
+                                            refusal.tag()),
+                            output::authenticateSuccessfully);
+            return;
+        }
         String module = connect.getUserName().orElse("");
         if (Observers.USER.equals(module)) {
             if (!Observers.isObserver(clientId)) {

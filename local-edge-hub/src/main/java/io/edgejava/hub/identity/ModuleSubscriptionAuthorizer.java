@@ -4,6 +4,7 @@ import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import io.edgejava.hub.iothub.IotHubDialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,13 @@ public final class ModuleSubscriptionAuthorizer implements SubscriptionAuthorize
     @Override
     public void authorizeSubscribe(
             SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
-        String module = input.getClientInformation().getClientId();
+        String clientId = input.getClientInformation().getClientId();
+        String module = IotHubDialect.moduleOf(clientId);
         String filter = input.getSubscription().getTopicFilter();
-        if (Observers.isObserver(module)) {
+        if (Observers.isObserver(module)
+                || (IotHubDialect.isIotHubClient(clientId)
+                        && IotHubDialect.isPrivateFilter(filter))) {
+            // Observers read everything; an SDK client's twin answers are sent to it alone.
             output.authorizeSuccessfully();
             return;
         }

@@ -149,10 +149,21 @@ public record SasToken(String audience, String signature, long expiry) {
      * @return the HMAC-SHA256
      */
     static byte[] sign(String key, String data) {
+        return sign(key, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Signs as the workload API does.
+     *
+     * @param key a module key, base64
+     * @param data what to sign
+     * @return the HMAC-SHA256
+     */
+    static byte[] sign(String key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(key), "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -101,15 +101,16 @@ public final class MethodCalls {
      * @param correlationData the answer's correlation data
      * @param status the answer's status
      * @param payload the answer's body
-     * @return empty when a call was waiting for this answer (and, for the hub's own calls, it has
-     *     been completed); otherwise why the answer is refused
+     * @return why the answer is refused, or, when a call was waiting for it, whether the hub
+     *     completed that call itself (a call made through the admin API or the HTTPS endpoint of
+     *     the Azure IoT Device SDK) or the answer must go on to the caller
      */
-    public Optional<String> answer(
+    public Answered answer(
             String responder, String caller, byte[] correlationData, int status, byte[] payload) {
         PendingCall call =
                 pending.remove(new CallKey(caller, responder, ByteBuffer.wrap(correlationData)));
         if (call == null) {
-            return Optional.of(
+            return Answered.refused(
                     "no call from '"
                             + caller
                             + "' to '"
@@ -120,8 +121,21 @@ public final class MethodCalls {
         count(status);
         if (call.hubCall() != null) {
             call.hubCall().complete(new MethodResult(status, payload));
+            return new Answered(Optional.empty(), true);
         }
-        return Optional.empty();
+        return new Answered(Optional.empty(), false);
+    }
+
+    /**
+     * What became of an answer.
+     *
+     * @param refusal why it is refused, if it is
+     * @param completedHere whether the hub completed the call itself: nobody else gets the answer
+     */
+    public record Answered(Optional<String> refusal, boolean completedHere) {
+        static Answered refused(String reason) {
+            return new Answered(Optional.of(reason), false);
+        }
     }
 
     /**
@@ -136,12 +150,29 @@ public final class MethodCalls {
      */
     public CompletableFuture<MethodResult> invoke(
             String target, String method, byte[] payload, Duration timeout) {
+        return invoke(HUB, target, method, payload, timeout);
+    }
+
+    /**
+     * Invokes a method on a module on behalf of a caller that cannot take the answer over MQTT: a
+     * module on the Azure IoT Device SDK, whose {@code invokeMethod} is an HTTPS request.
+     *
+     * @param caller the calling module, or {@link #HUB}
+     * @param target the module to call
+     * @param method the method name
+     * @param payload the request body, JSON
+     * @param timeout how long to wait for the answer
+     * @return the answer; status 404 when the target is not connected, 504 when it does not answer
+     *     in time, both {@link MethodResult#fromHub() from the hub}
+     */
+    public CompletableFuture<MethodResult> invoke(
+            String caller, String target, String method, byte[] payload, Duration timeout) {
         if (!modules.isConnected(target)) {
             count(404);
             return CompletableFuture.completedFuture(notConnected(target));
         }
         byte[] correlation = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-        CallKey key = new CallKey(HUB, target, ByteBuffer.wrap(correlation));
+        CallKey key = new CallKey(caller, target, ByteBuffer.wrap(correlation));
         CompletableFuture<MethodResult> result = new CompletableFuture<>();
         pending.put(key, new PendingCall(method, clock.instant().plus(timeout), result));
         publisher
@@ -152,9 +183,9 @@ public final class MethodCalls {
                                 false,
                                 "application/json",
                                 timeout,
-                                Topics.methodResponses(HUB),
+                                Topics.methodResponses(caller),
                                 correlation,
-                                Map.of(SystemProperties.CONNECTION_MODULE_ID, HUB)))
+                                Map.of(SystemProperties.CONNECTION_MODULE_ID, caller)))
                 .whenComplete(
                         (ok, failure) -> {
                             if (failure != null) {
@@ -233,7 +264,7 @@ public final class MethodCalls {
 
     private MethodResult error(int status, String message) {
         return new MethodResult(
-                status, json.writeValueAsBytes(Map.of("status", status, "message", message)));
+                status, json.writeValueAsBytes(Map.of("status", status, "message", message)), true);
     }
 
     private void count(int status) {
