@@ -69,8 +69,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       transport does. After every reconnect it reads the twin again, because patches made while
  *       the module was away are not replayed.
  *   <li>Twin requests are retried (the SDK can lose a twin answer: azure-iot-sdk-java issue 1803).
- *   <li>When the SDK gives up reconnecting ({@code RETRY_EXPIRED}), the transport opens the client
- *       again, with a growing pause.
+ *   <li>When the SDK gives up reconnecting ({@code RETRY_EXPIRED}, or an error it does not retry),
+ *       the transport opens the client again, with a growing pause, until it is connected or the
+ *       module stops.
  * </ul>
  */
 public final class IotEdgeTransport implements EdgeTransport {
@@ -357,7 +358,10 @@ public final class IotEdgeTransport implements EdgeTransport {
 
     private void readTwin() {
         Twin twin = twinRequest("read the twin", timeout -> client().getTwin(timeout));
-        TwinCollection properties = twin.getDesiredProperties();
+        TwinCollection properties =
+                twin.getDesiredProperties() == null
+                        ? new TwinCollection()
+                        : twin.getDesiredProperties();
         Integer version = properties.getVersion();
         listener.onDesiredProperties(
                 desired.replace(
@@ -391,7 +395,9 @@ public final class IotEdgeTransport implements EdgeTransport {
             // Patches made while the module was away are not replayed: read the whole twin.
             connection.execute(this::readTwinOnce);
         } else if (status == IotHubConnectionStatus.DISCONNECTED
-                && reason == IotHubConnectionStatusChangeReason.RETRY_EXPIRED) {
+                && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+            // The SDK has given up: its retries expired, or it met an error it does not retry,
+            // such as a workload API that is briefly away while the hub restarts.
             scheduleReopen();
         }
     }
@@ -411,7 +417,7 @@ public final class IotEdgeTransport implements EdgeTransport {
                         ? LONGEST_REOPEN_PAUSE
                         : pause.multipliedBy(2);
         log.info(
-                "The SDK gave up reconnecting module '{}'; opening it again in {} s",
+                "The SDK gave up connecting module '{}'; opening it again in {} s",
                 moduleId,
                 pause.toSeconds());
         connection.schedule(this::reopen, pause.toMillis(), TimeUnit.MILLISECONDS);

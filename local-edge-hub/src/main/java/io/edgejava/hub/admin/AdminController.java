@@ -2,6 +2,7 @@ package io.edgejava.hub.admin;
 
 import io.edgejava.hub.broker.RouteCounters;
 import io.edgejava.hub.identity.ModuleDirectory;
+import io.edgejava.hub.iothub.IotHubEndpoint;
 import io.edgejava.hub.method.MethodCalls;
 import io.edgejava.hub.method.MethodResult;
 import io.edgejava.hub.routing.Route;
@@ -10,10 +11,14 @@ import io.edgejava.hub.routing.RouteTable;
 import io.edgejava.hub.twin.TwinStore;
 import io.edgejava.hub.upstream.UpstreamLog;
 import io.edgejava.hub.upstream.UpstreamMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +46,7 @@ class AdminController {
     private final MethodCalls methods;
     private final UpstreamLog upstream;
     private final JsonMapper json;
+    private final ObjectProvider<IotHubEndpoint> iotHub;
 
     AdminController(
             ModuleDirectory modules,
@@ -49,7 +55,9 @@ class AdminController {
             TwinStore twins,
             MethodCalls methods,
             UpstreamLog upstream,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<IotHubEndpoint> iotHub) {
+        this.iotHub = iotHub;
         this.modules = modules;
         this.routes = routes;
         this.counters = counters;
@@ -166,6 +174,21 @@ class AdminController {
         }
         return ResponseEntity.status(result.status())
                 .body(new MethodResponse(result.status(), payload));
+    }
+
+    /**
+     * The CA certificate of the IoT Hub endpoint, for an SDK module outside the hub's containers to
+     * trust ({@code EdgeModuleCACertificateFile}).
+     */
+    @GetMapping(value = "/iot-hub/ca.pem", produces = "application/x-pem-file")
+    ResponseEntity<String> iotHubCa() throws IOException {
+        IotHubEndpoint endpoint = iotHub.getIfAvailable();
+        if (endpoint == null) {
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
+                    "the IoT Hub endpoint is off: set hub.iot-hub.enabled=true (HUB_IOTHUB_ENABLED)");
+        }
+        return ResponseEntity.ok(Files.readString(endpoint.caFile(), StandardCharsets.US_ASCII));
     }
 
     @GetMapping("/upstream")
