@@ -41,6 +41,7 @@ abstract class IotEdgeTransportContract extends TransportContract {
     static final String HUB_HOST = "local-edge-hub.localdomain";
     static final ModuleKeys KEYS = new ModuleKeys(ModuleKeys.LOCAL_DEVELOPMENT_KEY);
     static Path dataDir;
+    static int mqttPort;
     static ConfigurableApplicationContext hub;
 
     /** The SDK protocol the modules of this run use. */
@@ -57,6 +58,7 @@ abstract class IotEdgeTransportContract extends TransportContract {
                         + " bind here (not root, net.ipv4.ip_unprivileged_port_start > 443, or in"
                         + " use)");
         dataDir = Files.createTempDirectory("iotedge-contract-hub");
+        mqttPort = HubFixture.freePort();
         hub = runHub();
     }
 
@@ -74,7 +76,7 @@ abstract class IotEdgeTransportContract extends TransportContract {
                 "--hub.manifest=src/test/resources/contract-manifest.json",
                 "--hub.data-dir=" + dataDir,
                 "--hub.mqtt.bind-address=127.0.0.1",
-                "--hub.mqtt.port=" + HubFixture.freePort(),
+                "--hub.mqtt.port=" + mqttPort,
                 "--hub.mqtt.websocket-port=0",
                 "--hub.iot-hub.enabled=true",
                 "--hub.iot-hub.host-name=" + HUB_HOST,
