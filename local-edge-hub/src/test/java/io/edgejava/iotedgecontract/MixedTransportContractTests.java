@@ -12,9 +12,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One system across both dialects: module {@code alpha} on the Azure IoT Device SDK (MQTT, from a
  * connection string), {@code beta} on the {@code mqtt} transport. Every case of the contract then
  * crosses from one dialect to the other: routed messages both ways, dead letters, direct methods
- * (alpha's over HTTPS to beta's over MQTT v5), and a hub restart.
+ * (alpha's over HTTPS to beta's over MQTT v5), and a hub restart. {@link MqttCallsSdkContractTests}
+ * swaps the two.
  */
 class MixedTransportContractTests extends IotEdgeTransportContract {
+
+    /** The module that runs on the {@code mqtt} transport; the other runs on the SDK. */
+    String mqttModule() {
+        return "beta";
+    }
 
     @Override
     EdgeProperties.Protocol protocol() {
@@ -28,7 +34,7 @@ class MixedTransportContractTests extends IotEdgeTransportContract {
 
     @Override
     ConfigurableApplicationContext module(String moduleId, String... more) {
-        if (!moduleId.equals("beta")) {
+        if (!moduleId.equals(mqttModule())) {
             return super.module(moduleId, more);
         }
         List<String> settings =
