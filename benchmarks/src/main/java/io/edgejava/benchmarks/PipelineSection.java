@@ -55,7 +55,10 @@ final class PipelineSection {
         this.options = options;
     }
 
-    record Database(String name, String url, String user, String password) {}
+    /**
+     * @param how how the writer reaches it, after its name and version in the tables
+     */
+    record Database(String how, String url, String user, String password) {}
 
     void run() throws Exception {
         System.out.printf(
@@ -89,30 +92,19 @@ final class PipelineSection {
         Path h2 = Files.createTempDirectory("benchmark-h2");
         measure(
                 new Database(
-                        "H2 2 (embedded, file)",
-                        "jdbc:h2:file:" + h2.resolve("readings"),
-                        "sa",
-                        ""),
+                        ", embedded, file", "jdbc:h2:file:" + h2.resolve("readings"), "sa", ""),
                 readings,
                 batches);
         String postgresLine = null;
         if (options.postgresUrl().isEmpty()) {
             postgresLine =
                     "PostgreSQL skipped: no -Dbenchmark.postgres.url"
-                            + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres, with"
+                            + " (e.g. jdbc:postgresql://127.0.0.1:5432/benchmark, with"
                             + " -Dbenchmark.postgres.user and -Dbenchmark.postgres.password)";
         } else {
-            String version;
-            try (Connection connection =
-                    DriverManager.getConnection(
-                            options.postgresUrl(),
-                            options.postgresUser(),
-                            options.postgresPassword())) {
-                version = "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
-            }
             measure(
                     new Database(
-                            version,
+                            "",
                             options.postgresUrl(),
                             options.postgresUser(),
                             options.postgresPassword()),
@@ -134,6 +126,11 @@ final class PipelineSection {
                 Connection sql =
                         DriverManager.getConnection(
                                 database.url(), database.user(), database.password())) {
+            String name =
+                    sql.getMetaData().getDatabaseProductName()
+                            + " "
+                            + sql.getMetaData().getDatabaseProductVersion().split(" ")[0]
+                            + database.how();
             desired(hub, "sensor-module", Map.of("SendInterval", FASTEST_SEND_INTERVAL));
             desired(hub, "filter-module", Map.of("TemperatureThreshold", -1000));
             modules.add(
@@ -154,7 +151,7 @@ final class PipelineSection {
                             "--sensor.batch.folder=" + shared);
             try {
                 Waiting.until(
-                        "the first reading in " + database.name(),
+                        "the first reading in " + name,
                         Duration.ofMinutes(2),
                         Duration.ofMillis(100),
                         () -> readingsIn(sql) > 0);
@@ -169,16 +166,17 @@ final class PipelineSection {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Latencies latencies = sensorToRow(sql, since);
                 readings.row(
-                        database.name(),
+                        name,
                         decimal((rows1 - rows0) / seconds, 1),
                         decimal((sent1 - sent0) / seconds, 1),
                         decimal(latencies.millis(0.50), 1),
                         decimal(latencies.millis(0.99), 1),
                         rows1 - rows0);
             } finally {
+                stopSending(hub);
                 sensor.close();
             }
-            batchFiles(hub, sql, shared, database, batches);
+            batchFiles(hub, sql, shared, name, batches);
         } finally {
             modules.forEach(ConfigurableApplicationContext::close);
         }
@@ -189,7 +187,7 @@ final class PipelineSection {
      * does: the time measured is the writer's, from reading a file to committing its rows.
      */
     private void batchFiles(
-            LocalHub hub, Connection sql, Path shared, Database database, Table batches)
+            LocalHub hub, Connection sql, Path shared, String database, Table batches)
             throws Exception {
         String batchId = UUID.randomUUID().toString();
         List<String> claimChecks = new ArrayList<>();
@@ -218,14 +216,14 @@ final class PipelineSection {
                         Map.of(SystemProperties.MESSAGE_ID, UUID.randomUUID().toString()));
             }
             Waiting.until(
-                    options.batchFiles() + " batch files in " + database.name(),
+                    options.batchFiles() + " batch files in " + database,
                     LIMIT,
                     Duration.ofMillis(20),
                     () -> filesIn(sql, batchId) >= options.batchFiles());
             double seconds = (System.nanoTime() - start) / 1e9;
             long rows = (long) options.batchFiles() * options.batchRows();
             batches.row(
-                    database.name(),
+                    database,
                     options.batchFiles() + " × " + options.batchRows(),
                     decimal(rows / seconds, 0),
                     // Each CSV row holds the machine and the ambient air: two rows in the table.
@@ -265,6 +263,27 @@ final class PipelineSection {
                 .body(patch)
                 .retrieve()
                 .toBodilessEntity();
+    }
+
+    /** So that closing the sensor does not cut a reading off half-way, with a warning. */
+    private static void stopSending(LocalHub hub) {
+        desired(hub, "sensor-module", Map.of("SendData", false));
+        Waiting.until(
+                "sensor-module reporting SendData false",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(50),
+                () -> {
+                    JsonNode sendData =
+                            JSON.readTree(
+                                            hub.admin()
+                                                    .get()
+                                                    .uri("/api/twins/{module}", "sensor-module")
+                                                    .retrieve()
+                                                    .body(String.class))
+                                    .path("reported")
+                                    .path("SendData");
+                    return sendData.isBoolean() && !sendData.booleanValue();
+                });
     }
 
     private static long sentBySensor(LocalHub hub) {
