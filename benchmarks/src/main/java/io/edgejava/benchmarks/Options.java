@@ -68,22 +68,30 @@ record Options(
      * @return the options as {@code -D} arguments, so that a printed run says how to repeat it
      */
     String asArguments() {
+        String database =
+                postgresUrl.isEmpty()
+                        ? ""
+                        : " -Dbenchmark.postgres.url="
+                                + postgresUrl
+                                + " -Dbenchmark.postgres.user="
+                                + postgresUser;
         return String.format(
-                Locale.ROOT,
-                "-Dbenchmark.sections=%s -Dbenchmark.messages=%d -Dbenchmark.in-flight=%d"
-                        + " -Dbenchmark.rate=%d -Dbenchmark.latency-messages=%d"
-                        + " -Dbenchmark.window=%d -Dbenchmark.batch-files=%d"
-                        + " -Dbenchmark.batch-rows=%d -Dbenchmark.calls=%d -Dbenchmark.idle=%d",
-                String.join(",", sections),
-                messages,
-                inFlight,
-                rate,
-                latencyMessages,
-                window.toSeconds(),
-                batchFiles,
-                batchRows,
-                calls,
-                idle.toSeconds());
+                        Locale.ROOT,
+                        "-Dbenchmark.sections=%s -Dbenchmark.messages=%d -Dbenchmark.in-flight=%d"
+                                + " -Dbenchmark.rate=%d -Dbenchmark.latency-messages=%d"
+                                + " -Dbenchmark.window=%d -Dbenchmark.batch-files=%d"
+                                + " -Dbenchmark.batch-rows=%d -Dbenchmark.calls=%d -Dbenchmark.idle=%d",
+                        String.join(",", sections),
+                        messages,
+                        inFlight,
+                        rate,
+                        latencyMessages,
+                        window.toSeconds(),
+                        batchFiles,
+                        batchRows,
+                        calls,
+                        idle.toSeconds())
+                + database;
     }
 
     private static String text(String name, String otherwise) {
