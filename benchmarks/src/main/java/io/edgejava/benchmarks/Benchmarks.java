@@ -23,7 +23,7 @@ public final class Benchmarks {
 
         Options options = Options.fromSystemProperties();
         System.out.printf(
-                "# Benchmark run of %s%n%n```%n./mvnw -B -pl benchmarks -am -DskipTests -Pbenchmark"
+                "### Benchmark run of %s%n%n```%n./mvnw -B -pl benchmarks -am -DskipTests -Pbenchmark"
                         + " verify %s%n```%n%n",
                 Instant.now().truncatedTo(ChronoUnit.MINUTES), options.asArguments());
         Machine.print();

@@ -37,7 +37,7 @@ final class DirectMethodSection {
         int warmup = Math.max(100, calls / 10);
         System.out.printf(
                 Locale.ROOT,
-                "## Direct method round trip%n%n%,d calls of filter-module's GetStats, one after"
+                "#### Direct method round trip%n%n%,d calls of filter-module's GetStats, one after"
                         + " another, after %,d warm-up calls; in one JVM with the hub.%n%n",
                 calls,
                 warmup);

@@ -72,7 +72,7 @@ final class FootprintSection {
         Path root = LocalHub.projectManifest().getParent();
         System.out.printf(
                 Locale.ROOT,
-                "## Start-up time and memory%n%nEach application's exec jar as its own process"
+                "#### Start-up time and memory%n%nEach application's exec jar as its own process"
                         + " (%s, heap 75 %% of the compose memory limit), started one after the"
                         + " other, the hub first; start-up = launch to /actuator/health UP. Idle ="
                         + " %d s after the last start, the sensor at the manifest's SendInterval."

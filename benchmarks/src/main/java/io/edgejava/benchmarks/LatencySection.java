@@ -25,7 +25,7 @@ final class LatencySection {
         int warmup = Math.max(500, count / 10);
         System.out.printf(
                 Locale.ROOT,
-                "## Routed latency at a fixed rate%n%n%,d messages of %d bytes at %,d msg/s (paced by"
+                "#### Routed latency at a fixed rate%n%n%,d messages of %d bytes at %,d msg/s (paced by"
                         + " a scheduler), QoS 1, after %,d warm-up messages; publish to arrival,"
                         + " same JVM clock.%n%n",
                 count,

@@ -63,7 +63,7 @@ final class PipelineSection {
     void run() throws Exception {
         System.out.printf(
                 Locale.ROOT,
-                "## Pipeline into the database%n%nsensor-module (SendInterval %s s, its fastest) →"
+                "#### Pipeline into the database%n%nsensor-module (SendInterval %s s, its fastest) →"
                         + " filter-module (threshold -1000 °C, all pass) → sql-writer-module, in one"
                         + " JVM with the hub and the project's routes; counted in the database over"
                         + " %d s after a %d s warm-up. Then the writer alone: %d claim-checked files of"

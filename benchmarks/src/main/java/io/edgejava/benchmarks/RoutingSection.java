@@ -24,7 +24,7 @@ final class RoutingSection {
         int warmup = Math.max(1_000, options.messages() / 10);
         System.out.printf(
                 Locale.ROOT,
-                "## Routing throughput%n%n%,d messages of %d bytes per run, QoS 1, at most %d"
+                "#### Routing throughput%n%n%,d messages of %d bytes per run, QoS 1, at most %d"
                         + " unacknowledged per client, after %,d warm-up messages (and one"
                         + " unreported run first, for the JIT); msg/s counts a message when every"
                         + " subscriber has it.%n%n",
