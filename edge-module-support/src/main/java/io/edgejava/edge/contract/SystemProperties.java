@@ -68,4 +68,21 @@ public final class SystemProperties {
     public static boolean isSystemProperty(String userPropertyName) {
         return userPropertyName.startsWith(PREFIX);
     }
+
+    /**
+     * Checks the name of an application property a module sends.
+     *
+     * @param name the name
+     * @return the name
+     * @throws IllegalArgumentException when it starts with {@code $}, which marks system properties
+     */
+    public static String requireApplicationName(String name) {
+        if (isSystemProperty(name)) {
+            throw new IllegalArgumentException(
+                    "application property '"
+                            + name
+                            + "' starts with '$', which marks system properties");
+        }
+        return name;
+    }
 }

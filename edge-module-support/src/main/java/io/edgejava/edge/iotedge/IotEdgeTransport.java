@@ -540,18 +540,24 @@ public final class IotEdgeTransport implements EdgeTransport {
         return answer;
     }
 
+    private static MethodTimedOutException timedOut(
+            String module, String method, Duration timeout, String detail) {
+        return new MethodTimedOutException(
+                "module '"
+                        + module
+                        + "' did not answer method '"
+                        + method
+                        + "' within "
+                        + timeout.toMillis()
+                        + " ms"
+                        + detail);
+    }
+
     private static RuntimeException invokeFailure(
             String module, String method, Duration timeout, Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         if (cause instanceof TimeoutException) {
-            return new MethodTimedOutException(
-                    "module '"
-                            + module
-                            + "' did not answer method '"
-                            + method
-                            + "' within "
-                            + timeout.toMillis()
-                            + " ms");
+            return timedOut(module, method, timeout, "");
         }
         if (cause instanceof IotHubClientException e) {
             // The SDK keeps only the HTTP status of a failed call, not the hub's message.
@@ -562,14 +568,8 @@ public final class IotEdgeTransport implements EdgeTransport {
                 case ERROR:
                     // edgeHub's 504: the module did not answer in time. The SDK maps 504, like
                     // any status it does not know, to ERROR.
-                    return new MethodTimedOutException(
-                            "module '"
-                                    + module
-                                    + "' did not answer method '"
-                                    + method
-                                    + "' within "
-                                    + timeout.toMillis()
-                                    + " ms (the hub answered with status ERROR)");
+                    return timedOut(
+                            module, method, timeout, " (the hub answered with status ERROR)");
                 case IO_ERROR:
                     return new HubConnectionException(
                             "Could not reach the hub to call '" + method + "' of '" + module + "'",

@@ -51,13 +51,7 @@ final class SdkMessages {
         if (headers.get(EdgeHeaders.PROPERTIES) instanceof Map<?, ?> application) {
             application.forEach(
                     (name, value) -> {
-                        String key = String.valueOf(name);
-                        if (SystemProperties.isSystemProperty(key)) {
-                            throw new IllegalArgumentException(
-                                    "application property '"
-                                            + key
-                                            + "' starts with '$', which marks system properties");
-                        }
+                        String key = SystemProperties.requireApplicationName(String.valueOf(name));
                         if (value != null) {
                             sdk.setProperty(key, value.toString());
                         }

@@ -79,13 +79,7 @@ final class WireProperties implements HeaderMapper<MqttProperties> {
         if (headers.get(EdgeHeaders.PROPERTIES) instanceof Map<?, ?> application) {
             application.forEach(
                     (name, value) -> {
-                        String key = String.valueOf(name);
-                        if (SystemProperties.isSystemProperty(key)) {
-                            throw new IllegalArgumentException(
-                                    "application property '"
-                                            + key
-                                            + "' starts with '$', which marks system properties");
-                        }
+                        String key = SystemProperties.requireApplicationName(String.valueOf(name));
                         if (value != null) {
                             user.add(new UserProperty(key, value.toString()));
                         }
