@@ -119,7 +119,6 @@ public final class IotEdgeTransport implements EdgeTransport {
     private volatile InboundListener listener;
     private volatile boolean connected;
     private volatile boolean stopping;
-    private volatile boolean everConnected;
     private volatile String deviceId = "";
     private volatile String gateway = "";
     private volatile IotHubConnectionStatus lastStatus;
@@ -240,9 +239,6 @@ public final class IotEdgeTransport implements EdgeTransport {
             Thread.currentThread().interrupt();
             throw new HubConnectionException("Interrupted while subscribing", e);
         }
-        // Not on this thread: the twin's answer arrives on the SDK's receive thread, which may be
-        // busy handing over input messages that waited in the hub while the module was away.
-        connection.execute(this::readTwinOnce);
     }
 
     private String amqpHint() {
@@ -388,11 +384,11 @@ public final class IotEdgeTransport implements EdgeTransport {
         if (stopping) {
             return;
         }
-        boolean reconnected = connected && !wasConnected && everConnected;
-        everConnected |= connected;
-        if (reconnected) {
+        if (connected && !wasConnected) {
             reopenPause = Duration.ofSeconds(1);
-            // Patches made while the module was away are not replayed: read the whole twin.
+            // The whole twin after every connect: patches made while the module was away are not
+            // replayed. Not on this thread, nor on the SDK's receive thread, where the twin's
+            // answer arrives behind the input messages that waited in the hub meanwhile.
             connection.execute(this::readTwinOnce);
         } else if (status == IotHubConnectionStatus.DISCONNECTED
                 && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {

@@ -102,11 +102,26 @@ class IotEdgeTransportTests {
     }
 
     @Test
-    void theWholeDesiredDocumentIsReadAfterConnecting() throws Exception {
+    void theWholeDesiredDocumentIsReadAfterEveryConnect() throws Exception {
         transport("alpha", EdgeProperties.Protocol.MQTT).start(listener);
+        IotHubConnectionStatusChangeCallback status = statusCallback();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !desired.isEmpty());
-        assertThat(desired.get(0)).isEqualTo("{\"threshold\":10,\"$version\":4}");
+        status.onStatusChanged(
+                change(
+                        IotHubConnectionStatus.CONNECTED,
+                        IotHubConnectionStatusChangeReason.CONNECTION_OK));
+        await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 1);
+        status.onStatusChanged(
+                change(
+                        IotHubConnectionStatus.DISCONNECTED_RETRYING,
+                        IotHubConnectionStatusChangeReason.NO_NETWORK));
+        status.onStatusChanged(
+                change(
+                        IotHubConnectionStatus.CONNECTED,
+                        IotHubConnectionStatusChangeReason.CONNECTION_OK));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 2);
+        assertThat(desired).containsOnly("{\"threshold\":10,\"$version\":4}");
     }
 
     @Test

@@ -65,7 +65,9 @@ public final class EmbeddedBroker implements SmartLifecycle {
         try {
             Path config = data.resolve("broker-config");
             BrokerConfiguration.write(
-                    properties.mqtt(), iotHub.map(IotHubEndpoint::listeners).orElse(""), config);
+                    properties.mqtt(),
+                    iotHub.map(IotHubEndpoint::prepareListeners).orElse(""),
+                    config);
             Path extensions = Files.createDirectories(data.resolve("broker-extensions"));
             hivemq =
                     EmbeddedHiveMQ.builder()

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Lets a client in as IoT Hub and edgeHub do: client id {@code {device}/{module}}, user name {@code
@@ -50,10 +51,7 @@ public final class IotHubAuthenticator {
             Duration clockSkew,
             Clock clock) {
         this.hostName = hostName;
-        this.audienceHosts =
-                java.util.stream.Stream.concat(
-                                java.util.stream.Stream.of(hostName), gatewayHostNames.stream())
-                        .toList();
+        this.audienceHosts = Stream.concat(Stream.of(hostName), gatewayHostNames.stream()).toList();
         this.deviceId = deviceId;
         this.modules = modules;
         this.keys = keys;

@@ -66,11 +66,12 @@ public final class IotHubEndpoint {
     }
 
     /**
-     * Makes or reuses the certificates and describes the broker's listeners for this endpoint.
+     * Makes or reuses the certificates, picks the loopback port of the WebSocket listener, and
+     * describes the broker's listeners for this endpoint. Called once, before the broker starts.
      *
      * @return {@code config.xml} listener elements
      */
-    public String listeners() {
+    public String prepareListeners() {
         HubProperties.IotHub settings = properties.iotHub();
         identity =
                 LocalCertificateAuthority.prepare(
