@@ -45,6 +45,9 @@ final class BrokerConfiguration {
                                         xml(mqtt.websocketPath()));
         // Discarding is HiveMQ's only strategy for a full queue; the queue is sized so that it
         // does not fill while messages live, and every drop shows in hub.broker.messages.dropped.
+        // No topic aliases: after a hub restart, Paho resends an unacknowledged publish with the
+        // alias of the old connection, and the broker disconnects it for an unknown alias (0x94)
+        // on every reconnect, so the module never comes back (found by FaultToleranceTests).
         String config =
                 """
                 <?xml version="1.0"?>
@@ -64,6 +67,9 @@ final class BrokerConfiguration {
                         <packets>
                             <max-packet-size>%d</max-packet-size>
                         </packets>
+                        <topic-alias>
+                            <enabled>false</enabled>
+                        </topic-alias>
                     </mqtt>
                     <security>
                         <allow-empty-client-id>
