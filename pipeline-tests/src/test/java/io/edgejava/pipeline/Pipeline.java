@@ -214,11 +214,6 @@ final class Pipeline implements AutoCloseable {
                 .path("payload");
     }
 
-    /** What routes sent to {@code $upstream}, as the admin API lists it. */
-    String upstream() {
-        return hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
-    }
-
     @Override
     public void close() {
         List<String> running = new ArrayList<>(modules.keySet());
