@@ -62,6 +62,7 @@ final class AlertForwarder implements MessageHandler {
         }
         TemperatureFilter.Verdict verdict;
         try {
+            ReadingText.requireUtf8Declared(reading.getHeaders().get(EdgeHeaders.CONTENT_ENCODING));
             verdict = filter.judge((byte[]) reading.getPayload(), threshold.getAsDouble());
         } catch (InvalidMessageException e) {
             stats.invalid();

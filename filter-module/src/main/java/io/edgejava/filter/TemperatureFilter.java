@@ -44,12 +44,12 @@ final class TemperatureFilter {
     /**
      * @param body a reading, JSON
      * @return its {@code machine.temperature}
-     * @throws InvalidMessageException naming what is wrong with the body
+     * @throws InvalidMessageException naming what is wrong with the body (also: not UTF-8)
      */
     double machineTemperature(byte[] body) {
         JsonNode reading;
         try {
-            reading = json.readTree(body);
+            reading = json.readTree(ReadingText.of(body));
         } catch (JacksonException e) {
             throw new InvalidMessageException("the body is not JSON: " + e.getOriginalMessage(), e);
         }
@@ -71,8 +71,10 @@ final class TemperatureFilter {
         // Number's conversion: the node's throws for an integer beyond a double's range.
         double value = temperature.numberValue().doubleValue();
         if (!Double.isFinite(value)) {
+            // Not the node's text: Jackson writes the double it parsed 1e400 into as "Infinity".
             throw new InvalidMessageException(
-                    "machine.temperature is not a finite number: " + temperature);
+                    "machine.temperature is not a finite number: it is beyond ±1.8e308, the range"
+                            + " of a double");
         }
         return value;
     }

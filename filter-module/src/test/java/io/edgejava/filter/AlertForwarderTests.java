@@ -85,6 +85,21 @@ class AlertForwarderTests {
     }
 
     @Test
+    void aReadingDeclaringAnotherEncodingThanUtf8IsRefusedAndCountedAsInvalid() {
+        Message<byte[]> utf16 =
+                MessageBuilder.fromMessage(reading("30.5", 1))
+                        .setHeader(EdgeHeaders.CONTENT_ENCODING, "utf-16")
+                        .build();
+
+        assertThatThrownBy(() -> forwarder.handleMessage(utf16))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage(
+                        "the content encoding is 'utf-16', not utf-8: readings are JSON in UTF-8");
+        assertThat(output.receive(0)).isNull();
+        assertThat(stats.snapshot(25)).isEqualTo(new FilterStats.Snapshot(1, 0, 0, 1, 0, 25));
+    }
+
+    @Test
     void anAlertTheHubRefusesOnEveryAttemptIsCountedAsFailedOnceSoTheCountersAddUp() {
         MessageChannel refusing =
                 (message, timeout) -> {

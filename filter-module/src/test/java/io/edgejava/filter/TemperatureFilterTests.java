@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgejava.edge.InvalidMessageException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +51,46 @@ class TemperatureFilterTests {
     void anIntegerBeyondTheRangeOfADoubleIsRefusedAsNotFinite() {
         assertThatThrownBy(() -> filter.judge(reading("1" + "0".repeat(400)), 25))
                 .isInstanceOf(InvalidMessageException.class)
-                .hasMessageStartingWith("machine.temperature is not a finite number");
+                .hasMessage(
+                        "machine.temperature is not a finite number: it is beyond ±1.8e308, the"
+                                + " range of a double");
+    }
+
+    @Test
+    void aReadingInUtf16WithAByteOrderMarkIsRefusedThoughJacksonWouldReadIt() {
+        byte[] utf16 = new String(reading("30.5"), UTF_8).getBytes(StandardCharsets.UTF_16);
+
+        assertThatThrownBy(() -> filter.judge(utf16, 25))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage(
+                        "the body is not UTF-8 JSON: it has a NUL byte at offset 2 (UTF-16 or"
+                                + " UTF-32 text?)");
+    }
+
+    @Test
+    void nestingTenThousandLevelsDeepIsRefusedAsNotJsonWithoutOverflowingTheStack() {
+        byte[] deep = ("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)).getBytes(UTF_8);
+
+        assertThatThrownBy(() -> filter.judge(deep, 25))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("the body is not JSON: ");
+    }
+
+    @Test
+    void aNumberOfThousandsOfDigitsIsRefusedAsNotJson() {
+        assertThatThrownBy(() -> filter.judge(reading("9".repeat(5_000)), 25))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("the body is not JSON: ");
+    }
+
+    @Test
+    void aLongStringAsTheTemperatureIsRefusedAndTheReasonQuotesOnlyItsStart() {
+        assertThatThrownBy(() -> filter.judge(reading("\"" + "x".repeat(200 * 1024) + "\""), 25))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage(
+                        "machine.temperature is not a number but string \""
+                                + "x".repeat(59)
+                                + "...");
     }
 
     @Test
