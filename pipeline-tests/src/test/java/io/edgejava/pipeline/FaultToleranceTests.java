@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,17 +127,11 @@ class FaultToleranceTests {
     }
 
     /**
-     * Passed in one run of two. In the other, the sensor, publishing when the hub stopped, was
-     * refused on every reconnect with DISCONNECT 0x94 "Topic alias in PUBLISH could not be mapped":
-     * Paho sends the unacknowledged PUBLISH again on the new connection with the topic alias of the
-     * old one (eclipse-paho/paho.mqtt.java#527), which MQTT 5 forbids and HiveMQ refuses, and the
-     * sensor never gets back. Topic aliases need to be off, in the hub's broker or in the modules'
-     * client, before this test can run in the build.
+     * It found a bug: the sensor, publishing when the hub stopped, was refused on every reconnect
+     * with DISCONNECT 0x94, because Paho sent the unacknowledged PUBLISH again with the old
+     * connection's topic alias (eclipse-paho/paho.mqtt.java#527). The hub's broker now offers no
+     * topic aliases.
      */
-    @Disabled(
-            "until topic aliases are off (local-edge-hub broker or edge-module-support client):"
-                    + " after a hub restart Paho resends an in-flight PUBLISH with a stale topic"
-                    + " alias and the hub disconnects the module for good (0x94)")
     @Test
     void theHubRestartedMidStreamKeepsSessionsAndQueuedMessages() throws Exception {
         Stream stream = Stream.start("local-edge-hub stopped and started on its data folder");
