@@ -9,6 +9,7 @@ import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.LocalEdgeHubApplication;
 import io.edgejava.hub.identity.ModuleKeys;
 import io.edgejava.hub.iothub.IotHubEndpoint;
+import io.edgejava.hub.testing.HubAdminApi;
 import io.edgejava.hub.testing.LocalHub;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,8 +24,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * The transport contract for the {@code iotedge} transport: modules on the real Azure IoT Device
@@ -155,27 +154,17 @@ abstract class IotEdgeTransportContract extends TransportContract {
 
     @Override
     protected void patchDesired(String moduleId, String patchJson) {
-        admin().patch()
-                .uri("/api/twins/{module}/desired", moduleId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(patchJson)
-                .retrieve()
-                .toBodilessEntity();
+        HubAdminApi.patchDesired(hub, moduleId, patchJson);
     }
 
     @Override
     protected String reportedProperties(String moduleId) {
-        return admin().get().uri("/api/twins/{module}", moduleId).retrieve().body(String.class);
+        return HubAdminApi.twin(hub, moduleId);
     }
 
     @Override
     protected void restartHub() {
         hub.close();
         hub = runHub();
-    }
-
-    static RestClient admin() {
-        return RestClient.create(
-                "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port"));
     }
 }

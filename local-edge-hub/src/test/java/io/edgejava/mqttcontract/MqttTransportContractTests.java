@@ -12,6 +12,7 @@ import io.edgejava.edge.testing.TransportContract;
 import io.edgejava.hub.HubFixture;
 import io.edgejava.hub.LocalEdgeHubApplication;
 import io.edgejava.hub.identity.ModuleKeys;
+import io.edgejava.hub.testing.HubAdminApi;
 import io.edgejava.hub.testing.LocalHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -29,8 +30,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * The transport contract for the {@code mqtt} transport, against local-edge-hub in-process.
@@ -159,27 +158,17 @@ class MqttTransportContractTests extends TransportContract {
 
     @Override
     protected void patchDesired(String moduleId, String patchJson) {
-        admin().patch()
-                .uri("/api/twins/{module}/desired", moduleId)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(patchJson)
-                .retrieve()
-                .toBodilessEntity();
+        HubAdminApi.patchDesired(hub, moduleId, patchJson);
     }
 
     @Override
     protected String reportedProperties(String moduleId) {
-        return admin().get().uri("/api/twins/{module}", moduleId).retrieve().body(String.class);
+        return HubAdminApi.twin(hub, moduleId);
     }
 
     @Override
     protected void restartHub() {
         hub.close();
         hub = runHub();
-    }
-
-    private static RestClient admin() {
-        return RestClient.create(
-                "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port"));
     }
 }

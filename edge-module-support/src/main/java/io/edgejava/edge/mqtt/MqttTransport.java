@@ -108,7 +108,9 @@ public final class MqttTransport implements EdgeTransport {
         options.setCleanStart(false);
         options.setSessionExpiryInterval(sessionExpiry.toSeconds());
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        // At most 5 s between attempts: the hub is local, an attempt is cheap, and with Paho's
+        // doubling up to 30 s a module came back up to half a minute after a hub restart.
+        options.setAutomaticReconnectDelay(1, 5);
         options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
         options.setKeepAliveInterval(30);
         options.setSocketFactory(new NoDelaySocketFactory());

@@ -266,14 +266,8 @@ final class FrontDoor {
             HttpExchange.answer(out, 401, message(e.getMessage()));
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (JacksonException e) {
-            body = null;
-        }
+        JsonNode body = request.jsonObject(json);
         if (body == null
-                || !body.isObject()
                 || !body.path("methodName").isString()
                 || body.path("methodName").asString().isEmpty()) {
             HttpExchange.answer(

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One HTTP/1.1 request read off a socket, and its answer: enough HTTP for the two small servers of
@@ -83,6 +86,19 @@ record HttpExchange(
             throw new BadRequestException("the connection closed before the body ended");
         }
         return new HttpExchange(requestLine[0], requestLine[1], headers, head.toByteArray(), body);
+    }
+
+    /**
+     * @param json the mapper
+     * @return the body as a JSON object, or null when it is not one
+     */
+    JsonNode jsonObject(JsonMapper json) {
+        try {
+            JsonNode tree = json.readTree(body);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** The target without its query. */

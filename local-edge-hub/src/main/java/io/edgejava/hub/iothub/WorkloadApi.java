@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,12 +152,7 @@ final class WorkloadApi {
                                     + "'"));
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (JacksonException e) {
-            body = null;
-        }
+        JsonNode body = request.jsonObject(json);
         if (body == null
                 || !"primary".equals(body.path("keyId").asString(""))
                 || !"HMACSHA256".equals(body.path("algo").asString(""))
