@@ -1,5 +1,8 @@
 package io.edgejava.edge;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.integration.support.MessageBuilder;
@@ -106,5 +109,37 @@ public final class EdgeJson {
      */
     public tools.jackson.databind.JsonNode tree(byte[] bytes) {
         return json.readTree(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a body as UTF-8 text, strictly: the check a module makes before it parses JSON that
+     * must be UTF-8, because a lenient parser also reads UTF-16 and UTF-32.
+     *
+     * @param body the body's bytes
+     * @param what what the body is, for the reason, for example {@code "the body"}
+     * @return the text
+     * @throws InvalidMessageException when the bytes are not UTF-8, or hold a NUL byte (which JSON
+     *     never has unescaped, and UTF-16 or UTF-32 text has in nearly every character)
+     */
+    public static String utf8Text(byte[] body, String what) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                throw new InvalidMessageException(
+                        what
+                                + " is not UTF-8 JSON: it has a NUL byte at offset "
+                                + i
+                                + " (UTF-16 or UTF-32 text?)");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidMessageException(what + " is not UTF-8: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,10 +1,7 @@
 package io.edgejava.filter;
 
+import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.InvalidMessageException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -52,23 +49,6 @@ final class ReadingText {
      *     never has unescaped, and UTF-16 or UTF-32 text has in nearly every character)
      */
     static String of(byte[] body) {
-        for (int i = 0; i < body.length; i++) {
-            if (body[i] == 0) {
-                throw new InvalidMessageException(
-                        "the body is not UTF-8 JSON: it has a NUL byte at offset "
-                                + i
-                                + " (UTF-16 or UTF-32 text?)");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidMessageException("the body is not UTF-8: " + e.getMessage(), e);
-        }
+        return EdgeJson.utf8Text(body, "the body");
     }
 }

@@ -1,10 +1,7 @@
 package io.edgejava.sqlwriter;
 
+import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.InvalidMessageException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The text of a message body that the contract says is UTF-8 JSON.
@@ -26,24 +23,6 @@ public final class Utf8Json {
      *     never has unescaped, and UTF-16 or UTF-32 text has in nearly every character)
      */
     public static String text(byte[] body, String what) {
-        for (int i = 0; i < body.length; i++) {
-            if (body[i] == 0) {
-                throw new InvalidMessageException(
-                        what
-                                + " is not UTF-8 JSON: it has a NUL byte at offset "
-                                + i
-                                + " (UTF-16 or UTF-32 text?)");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidMessageException(what + " is not UTF-8: " + e.getMessage(), e);
-        }
+        return EdgeJson.utf8Text(body, what);
     }
 }
