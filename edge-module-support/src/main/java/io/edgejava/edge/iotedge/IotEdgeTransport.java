@@ -293,7 +293,9 @@ public final class IotEdgeTransport implements EdgeTransport {
     private DirectMethodResponse methodInvoked(
             String method, DirectMethodPayload payload, Object context) {
         CompletableFuture<DirectMethodResponse> answer = new CompletableFuture<>();
-        String request = payload == null ? null : payload.getPayloadAsJsonString();
+        // A call without a payload: the SDK may hold no JSON at all, and then cannot print it.
+        JsonElement requestJson = payload == null ? null : payload.getPayloadAsJsonElement();
+        String request = requestJson == null ? null : requestJson.toString();
         listener.onMethod(
                 method,
                 (request == null ? "null" : request).getBytes(StandardCharsets.UTF_8),
@@ -554,11 +556,16 @@ public final class IotEdgeTransport implements EdgeTransport {
                             + " ms");
         }
         if (cause instanceof IotHubClientException e) {
-            // The SDK keeps only the HTTP status of a failed call, not the hub's message.
+            // The SDK keeps the hub's answer as the cause's message, except for statuses it does
+            // not know (ERROR), whose answer it drops.
             switch (e.getStatusCode()) {
                 case NOT_FOUND:
                     return new ModuleNotConnectedException(
-                            "module '" + module + "' is not connected to the hub (404)");
+                            "module '"
+                                    + module
+                                    + "' is not connected to the hub (404"
+                                    + hubAnswer(e)
+                                    + ")");
                 case ERROR:
                     // edgeHub's 504: the module did not answer in time. The SDK maps 504, like
                     // any status it does not know, to ERROR.
@@ -581,10 +588,18 @@ public final class IotEdgeTransport implements EdgeTransport {
                                     + "' of module '"
                                     + module
                                     + "' failed with status "
-                                    + e.getStatusCode());
+                                    + e.getStatusCode()
+                                    + hubAnswer(e));
             }
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** The hub's answer to a failed call, as the SDK keeps it, or nothing. */
+    private static String hubAnswer(IotHubClientException failure) {
+        Throwable cause = failure.getCause();
+        String answer = cause == null ? null : cause.getMessage();
+        return answer == null || answer.isBlank() ? "" : ": " + answer.strip();
     }
 
     @Override
