@@ -65,7 +65,8 @@ class IotEdgeTransportTests {
     private IotEdgeTransport transport;
 
     /** What the module does with an input message; acknowledges at once unless a test says. */
-    private volatile BiConsumer<Message<byte[]>, Runnable> inputs = (message, ack) -> ack.run();
+    private volatile BiConsumer<Message<byte[]>, InboundListener.Acknowledgement> inputs =
+            (message, ack) -> ack.acknowledge();
 
     /** What the module's method handlers do; answer 200 {} unless a test says. */
     private volatile MethodHandler methods =
@@ -74,7 +75,10 @@ class IotEdgeTransportTests {
     private final InboundListener listener =
             new InboundListener() {
                 @Override
-                public void onInput(String input, Message<byte[]> message, Runnable acknowledge) {
+                public void onInput(
+                        String input,
+                        Message<byte[]> message,
+                        InboundListener.Acknowledgement acknowledge) {
                     inputs.accept(message, acknowledge);
                 }
 
@@ -313,7 +317,7 @@ class IotEdgeTransportTests {
 
     @Test
     void anInputIsAcknowledgedOnlyAfterTheFlowHandledIt() throws Exception {
-        CompletableFuture<Runnable> acknowledge = new CompletableFuture<>();
+        CompletableFuture<InboundListener.Acknowledgement> acknowledge = new CompletableFuture<>();
         List<Message<byte[]>> handed = new CopyOnWriteArrayList<>();
         inputs =
                 (message, ack) -> {
@@ -330,12 +334,12 @@ class IotEdgeTransportTests {
                 CompletableFuture.supplyAsync(
                         () -> inputCallback().onCloudToDeviceMessageReceived(sdk, null));
 
-        Runnable ack = acknowledge.get(5, TimeUnit.SECONDS);
+        InboundListener.Acknowledgement ack = acknowledge.get(5, TimeUnit.SECONDS);
         assertThat(handed.get(0).getHeaders()).containsEntry(EdgeHeaders.INPUT_NAME, "input1");
         await().during(Duration.ofMillis(500))
                 .atMost(Duration.ofSeconds(1))
                 .until(() -> !result.isDone());
-        ack.run();
+        ack.acknowledge();
         assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(IotHubMessageResult.COMPLETE);
     }
 
@@ -359,6 +363,20 @@ class IotEdgeTransportTests {
         assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not acknowledged");
+    }
+
+    @Test
+    void anInputTheModuleLeavesWithTheHubIsNotAcknowledged() throws Exception {
+        inputs = (message, ack) -> ack.leaveWithHub();
+        connected();
+        com.microsoft.azure.sdk.iot.device.Message sdk =
+                new com.microsoft.azure.sdk.iot.device.Message("{}");
+        sdk.setInputName("input1");
+
+        // The SDK's receive thread is free again at once, and sends no acknowledgement.
+        assertThatThrownBy(() -> inputCallback().onCloudToDeviceMessageReceived(sdk, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("left a message on input 'input1' with the hub");
     }
 
     @Test
