@@ -55,8 +55,14 @@ final class DesiredDocument {
             JsonNode existing = target.get(entry.getKey());
             if (value.isNull()) {
                 target.remove(entry.getKey());
-            } else if (value.isObject() && existing != null && existing.isObject()) {
-                merge((ObjectNode) existing, (ObjectNode) value);
+            } else if (value.isObject()) {
+                // Into a fresh object when there is none: a null inside a new object is a removal
+                // of nothing, not a property whose value is null (RFC 7396).
+                ObjectNode into =
+                        existing != null && existing.isObject()
+                                ? (ObjectNode) existing
+                                : target.putObject(entry.getKey());
+                merge(into, (ObjectNode) value);
             } else {
                 target.set(entry.getKey(), value.deepCopy());
             }

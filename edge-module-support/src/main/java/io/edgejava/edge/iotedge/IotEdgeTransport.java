@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,8 +57,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       until the flow has handled the message ({@code acknowledge} ran). This holds the SDK's one
  *       receive thread, on which method calls and desired properties also arrive: they wait behind
  *       an input message that is being handled, as they wait behind unacknowledged messages on the
- *       {@code mqtt} transport. When the module stops first, the callback throws, so that the SDK
- *       sends no acknowledgement and the hub delivers the message again.
+ *       {@code mqtt} transport. The module bounds the wait ({@code edge.delivery.max-attempts},
+ *       then the dead-letter output; only {@code RetryLaterException} holds a message for longer).
+ *       When the module stops first, or leaves the message with the hub because it could not even
+ *       dead-letter it, the callback throws, so that the SDK sends no acknowledgement and the hub
+ *       delivers the message again after a reconnect.
  *   <li>Direct methods: the SDK wants the answer as the callback's return value; the handler runs
  *       on the module's method threads and the callback waits for it, at most {@code
  *       edge.iotedge.method-answer-timeout}. The SDK does not say who called, so handlers get no
@@ -264,32 +266,72 @@ public final class IotEdgeTransport implements EdgeTransport {
         calls.shutdownNow();
     }
 
+    /**
+     * Hands an input message to the module and returns only when the module is done with it: the
+     * SDK acknowledges the message when this returns. This holds the SDK's one receive thread, so
+     * direct method calls and desired properties wait behind the message. The module bounds the
+     * wait: a flow that fails is retried {@code edge.delivery.max-attempts} times and the message
+     * is then dead-lettered; only a flow that throws {@code RetryLaterException} keeps it, as long
+     * as it asks to. When the module leaves the message with the hub (it stops, or could not
+     * dead-letter it), this throws, so that the SDK sends no acknowledgement and the hub delivers
+     * the message again after a reconnect.
+     */
     private IotHubMessageResult received(
             com.microsoft.azure.sdk.iot.device.Message message, Object context) {
-        CountDownLatch handled = new CountDownLatch(1);
-        listener.onInput(message.getInputName(), SdkMessages.fromSdk(message), handled::countDown);
+        CompletableFuture<Boolean> handled = new CompletableFuture<>();
+        listener.onInput(
+                message.getInputName(),
+                SdkMessages.fromSdk(message),
+                new InboundListener.Acknowledgement() {
+                    @Override
+                    public void acknowledge() {
+                        handled.complete(true);
+                    }
+
+                    @Override
+                    public void leaveWithHub() {
+                        handled.complete(false);
+                    }
+                });
+        boolean acknowledged;
         try {
-            while (!handled.await(200, TimeUnit.MILLISECONDS)) {
-                if (stopping) {
-                    throw new IllegalStateException(
-                            "module '"
-                                    + moduleId
-                                    + "' is stopping before it handled a message on input '"
-                                    + message.getInputName()
-                                    + "': not acknowledged, the hub delivers it again");
-                }
-            }
+            acknowledged = waitUnlessStopping(handled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: message not acknowledged", e);
         }
+        if (!acknowledged) {
+            throw new IllegalStateException(
+                    "module '"
+                            + moduleId
+                            + "' left a message on input '"
+                            + message.getInputName()
+                            + "' with the hub: not acknowledged, the hub delivers it again");
+        }
         return IotHubMessageResult.COMPLETE;
+    }
+
+    /** The module's verdict on a message, or false when the module stops before giving one. */
+    private boolean waitUnlessStopping(CompletableFuture<Boolean> handled)
+            throws InterruptedException {
+        while (!stopping) {
+            try {
+                return handled.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slice) {
+                // Still being handled: look again.
+            } catch (ExecutionException e) {
+                return false;
+            }
+        }
+        return handled.getNow(false);
     }
 
     private DirectMethodResponse methodInvoked(
             String method, DirectMethodPayload payload, Object context) {
         CompletableFuture<DirectMethodResponse> answer = new CompletableFuture<>();
-        String request = payload == null ? null : payload.getPayloadAsJsonString();
+        // A call without a payload: the SDK may hold no JSON at all, and then cannot print it.
+        JsonElement requestJson = payload == null ? null : payload.getPayloadAsJsonElement();
+        String request = requestJson == null ? null : requestJson.toString();
         listener.onMethod(
                 method,
                 (request == null ? "null" : request).getBytes(StandardCharsets.UTF_8),
@@ -556,11 +598,16 @@ public final class IotEdgeTransport implements EdgeTransport {
             return timedOut(module, method, timeout, "");
         }
         if (cause instanceof IotHubClientException e) {
-            // The SDK keeps only the HTTP status of a failed call, not the hub's message.
+            // The SDK keeps the hub's answer as the cause's message, except for statuses it does
+            // not know (ERROR), whose answer it drops.
             switch (e.getStatusCode()) {
                 case NOT_FOUND:
                     return new ModuleNotConnectedException(
-                            "module '" + module + "' is not connected to the hub (404)");
+                            "module '"
+                                    + module
+                                    + "' is not connected to the hub (404"
+                                    + hubAnswer(e)
+                                    + ")");
                 case ERROR:
                     // edgeHub's 504: the module did not answer in time. The SDK maps 504, like
                     // any status it does not know, to ERROR.
@@ -577,10 +624,18 @@ public final class IotEdgeTransport implements EdgeTransport {
                                     + "' of module '"
                                     + module
                                     + "' failed with status "
-                                    + e.getStatusCode());
+                                    + e.getStatusCode()
+                                    + hubAnswer(e));
             }
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** The hub's answer to a failed call, as the SDK keeps it, or nothing. */
+    private static String hubAnswer(IotHubClientException failure) {
+        Throwable cause = failure.getCause();
+        String answer = cause == null ? null : cause.getMessage();
+        return answer == null || answer.isBlank() ? "" : ": " + answer.strip();
     }
 
     @Override

@@ -199,7 +199,7 @@ public final class MqttTransport implements EdgeTransport {
                                     .copyHeaders(message.getHeaders())
                                     .setHeader(EdgeHeaders.INPUT_NAME, target.name())
                                     .build(),
-                            acknowledge);
+                            acknowledge::run);
             case METHOD -> {
                 methodRequest(target.name(), payload, message.getHeaders());
                 acknowledge.run();

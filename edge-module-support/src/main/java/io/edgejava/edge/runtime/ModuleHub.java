@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -226,12 +227,36 @@ final class ModuleHub
     // --- what the transport hands over
 
     @Override
-    public void onInput(String input, Message<byte[]> message, Runnable acknowledge) {
+    public void onInput(
+            String input, Message<byte[]> message, InboundListener.Acknowledgement acknowledge) {
         try {
-            inputThread.execute(() -> deliver(input, message, acknowledge));
+            inputThread.execute(() -> deliverOnce(input, message, acknowledge));
         } catch (RejectedExecutionException e) {
             // The module is stopping: unacknowledged, the message stays with the hub.
             log.debug("Input '{}': module stopping, message left with the hub", input);
+            acknowledge.leaveWithHub();
+        }
+    }
+
+    /**
+     * Delivers, and tells the transport when a message ends up neither acknowledged nor
+     * dead-lettered, whichever way {@link #deliver} left it.
+     */
+    private void deliverOnce(
+            String input, Message<byte[]> message, InboundListener.Acknowledgement acknowledge) {
+        AtomicBoolean acknowledged = new AtomicBoolean();
+        try {
+            deliver(
+                    input,
+                    message,
+                    () -> {
+                        acknowledged.set(true);
+                        acknowledge.acknowledge();
+                    });
+        } finally {
+            if (!acknowledged.get()) {
+                acknowledge.leaveWithHub();
+            }
         }
     }
 

@@ -12,9 +12,9 @@ public interface InboundListener {
      *
      * @param input the input name
      * @param message payload {@code byte[]}, headers as in {@link io.edgejava.edge.EdgeHeaders}
-     * @param acknowledge tells the hub the message is handled; until then the hub keeps it
+     * @param acknowledge tells the hub the message is handled, or that it is left with the hub
      */
-    void onInput(String input, Message<byte[]> message, Runnable acknowledge);
+    void onInput(String input, Message<byte[]> message, Acknowledgement acknowledge);
 
     /**
      * A direct method request addressed to this module.
@@ -32,6 +32,25 @@ public interface InboundListener {
      * @param document a JSON object
      */
     void onDesiredProperties(byte[] document);
+
+    /**
+     * How the module tells the transport what became of one input message: exactly one of the two
+     * calls, once the module is done with it.
+     */
+    @FunctionalInterface
+    interface Acknowledgement {
+
+        /** The message is handled: the hub may forget it. */
+        void acknowledge();
+
+        /**
+         * The module will not handle the message now (it is stopping, or could not even dead-letter
+         * it): the hub keeps it and delivers it again after a reconnect. A transport whose client
+         * must hear about every message, as the Azure IoT Device SDK's waiting receive thread must,
+         * acts on it; for the others there is nothing to do.
+         */
+        default void leaveWithHub() {}
+    }
 
     /** Sends the answer to one direct method request. */
     @FunctionalInterface

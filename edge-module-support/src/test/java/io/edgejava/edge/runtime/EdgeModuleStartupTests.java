@@ -89,6 +89,16 @@ class EdgeModuleStartupTests {
                         EdgeModuleAutoConfiguration.chooseTransport(
                                 EdgeProperties.Transport.AUTO, device))
                 .isEqualTo(EdgeProperties.Transport.IOTEDGE);
+        var simulator =
+                new org.springframework.mock.env.MockEnvironment()
+                        .withProperty(
+                                "EdgeHubConnectionString",
+                                "HostName=local-edge-hub.localdomain;DeviceId=d;ModuleId=m;"
+                                        + "SharedAccessKey=a2V5");
+        assertThat(
+                        EdgeModuleAutoConfiguration.chooseTransport(
+                                EdgeProperties.Transport.AUTO, simulator))
+                .isEqualTo(EdgeProperties.Transport.IOTEDGE);
         assertThat(
                         EdgeModuleAutoConfiguration.chooseTransport(
                                 EdgeProperties.Transport.MQTT, device))
