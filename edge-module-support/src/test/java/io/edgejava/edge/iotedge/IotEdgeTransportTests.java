@@ -477,6 +477,11 @@ class IotEdgeTransportTests {
                                         + "\"reported\":{\"$version\":1}}"));
 
         transport.start(listener);
+        statusCallback()
+                .onStatusChanged(
+                        change(
+                                IotHubConnectionStatus.CONNECTED,
+                                IotHubConnectionStatusChangeReason.CONNECTION_OK));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !desired.isEmpty());
         assertThat(desired).containsExactly("{\"threshold\":11,\"$version\":6}");
@@ -517,7 +522,8 @@ class IotEdgeTransportTests {
     }
 
     private CompletableFuture<MethodResponse> invokeAnswering(Object answer) throws Exception {
-        connected();
+        // Stubbed before the connect: Mockito's stubbing races with the twin read that the
+        // connect starts on the transport's own thread.
         if (answer instanceof IotHubClientException failure) {
             when(client.invokeMethod(anyString(), anyString(), any())).thenThrow(failure);
         } else {
@@ -526,6 +532,7 @@ class IotEdgeTransportTests {
                             new com.microsoft.azure.sdk.iot.device.edge.DirectMethodResponse(
                                     (String) answer));
         }
+        connected();
         return transport.invoke(
                 "filter-module",
                 "GetStats",

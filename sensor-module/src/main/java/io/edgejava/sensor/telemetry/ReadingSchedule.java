@@ -45,6 +45,9 @@ final class ReadingSchedule implements DesiredPropertiesListener {
     private final long messageCount;
     private final String batchId = UUID.randomUUID().toString();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    // Readings skipped since the hub last took one: an outage is logged once, not once a reading.
+    private final AtomicLong skippedInARow = new AtomicLong();
     private volatile SendSettings settings;
 
     // Guarded by this.
@@ -177,14 +180,14 @@ final class ReadingSchedule implements DesiredPropertiesListener {
             try {
                 hub.output(OUTPUT).send(Reading.of(sample).toMessage(json, sequence, batchId));
             } catch (RuntimeException e) {
-                log.warn(
-                        "Reading {} not sent, the hub did not take it (it is skipped, the next one"
-                                + " follows on schedule): {}",
-                        sequence,
-                        e.getMessage());
+                skipped(sequence, e);
                 return;
             }
             sent.set(sequence);
+            long outage = skippedInARow.getAndSet(0);
+            if (outage > 0) {
+                log.info("The hub takes readings again; {} were skipped while it did not", outage);
+            }
             log.info(
                     "Sent reading {} (machine {} °C)",
                     sequence,
@@ -198,6 +201,30 @@ final class ReadingSchedule implements DesiredPropertiesListener {
         } catch (RuntimeException e) {
             log.error("A reading failed; the schedule goes on", e);
         }
+    }
+
+    /**
+     * Logs the first reading of an outage at WARN with the hub's reason, the others at DEBUG: at
+     * the fastest interval a hub restart would otherwise write a hundred warnings a second.
+     */
+    private void skipped(long sequence, RuntimeException reason) {
+        skipped.incrementAndGet();
+        if (skippedInARow.incrementAndGet() == 1) {
+            log.warn(
+                    "Reading {} not sent, the hub did not take it: {}. Readings are skipped, not"
+                            + " queued, until the hub takes one again; how many is logged then",
+                    sequence,
+                    reason.getMessage());
+        } else {
+            log.debug("Reading {} not sent either: {}", sequence, reason.getMessage());
+        }
+    }
+
+    /**
+     * @return how many readings the hub did not take so far, each skipped
+     */
+    long skipped() {
+        return skipped.get();
     }
 
     /**

@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReadingScheduleTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,6 +53,25 @@ class ReadingScheduleTests {
 
         assertThat(sequenceNumbers()).containsExactly("1", "2");
         assertThat(schedule.sent()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutageIsLoggedOnceWhenItStartsAndOnceWhenItEndsWithTheCountSkipped(
+            CapturedOutput output) {
+        ReadingSchedule schedule = schedule(new SendSettings(true, Duration.ofSeconds(1)), -1);
+
+        hub.refuseNext(50);
+        for (int i = 0; i < 51; i++) {
+            schedule.sendReading();
+        }
+
+        assertThat(schedule.skipped()).isEqualTo(50);
+        assertThat(sequenceNumbers()).containsExactly("1");
+        assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ")))
+                .singleElement()
+                .asString()
+                .contains("Reading 1 not sent, the hub did not take it");
+        assertThat(output.getOut()).contains("The hub takes readings again; 50 were skipped");
     }
 
     @Test
