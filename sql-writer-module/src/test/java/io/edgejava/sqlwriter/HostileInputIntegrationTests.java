@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Hostile input through the writer's real flow (hub, routes, H2): a corpus of malformed readings
  * and claim checks is dead-lettered with a reason naming the problem and counted by {@code
- * GetStats}; SQL injection payloads in every field that reaches the database are stored as the
- * exact text or dead-lettered; claim checks naming files outside the shared folder are refused. The
- * writer keeps working after each.
+ * GetStats}; SQL injection payloads in every field of a reading and of a batch file are stored as
+ * the exact text, ignored (fields the writer does not store), or dead-lettered; claim checks naming
+ * files outside the shared folder are refused. The writer keeps working after each.
  */
 class HostileInputIntegrationTests {
 
@@ -210,7 +210,41 @@ class HostileInputIntegrationTests {
     }
 
     @Test
-    void sqlInjectionInEveryOtherFieldIsDeadLetteredAndWritesNothing() throws Exception {
+    void sqlInjectionInTheFieldsTheWriterDoesNotStoreLeavesTheReadingWrittenAsSent()
+            throws Exception {
+        int rowsBefore = countRows();
+        List<String> ids = new ArrayList<>();
+        for (String payload : INJECTIONS) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            // A valid reading: only its batch id and an application property (name and value)
+            // carry the payload, so nothing but the payload could stop it.
+            publish(
+                    WriterFixture.ALERTS,
+                    utf8(reading()),
+                    Map.of(SystemProperties.MESSAGE_ID, id, "batchId", payload, payload, payload));
+        }
+
+        await().atMost(WAIT).until(() -> countRows() == rowsBefore + 2 * INJECTIONS.size());
+        for (String id : ids) {
+            assertThat(
+                            fixture.jdbc.queryForList(
+                                    "SELECT location, temperature, source_module, batch_file"
+                                            + " FROM measurements WHERE message_id = ?"
+                                            + " ORDER BY location",
+                                    id))
+                    .as(id)
+                    .extracting(row -> row.values().toString())
+                    .containsExactly(
+                            "[ambient, 21.5, filter-module, null]",
+                            "[machine, 30.0, filter-module, null]");
+        }
+        assertThat(fixture.getStats().status()).isEqualTo(200);
+    }
+
+    @Test
+    void sqlInjectionInTheTimeCreatedOrAnOverlongMessageIdIsDeadLetteredAndWritesNothing()
+            throws Exception {
         int rowsBefore = countRows();
         String marker = UUID.randomUUID().toString();
         String longId = "'; DROP TABLE measurements; --" + "x".repeat(300);
@@ -226,17 +260,7 @@ class HostileInputIntegrationTests {
             publish(
                     WriterFixture.ALERTS,
                     utf8(timeInjected),
-                    Map.of(
-                            "marker",
-                            marker,
-                            "case",
-                            id,
-                            SystemProperties.MESSAGE_ID,
-                            id,
-                            "batchId",
-                            payload,
-                            payload,
-                            payload));
+                    Map.of("marker", marker, "case", id, SystemProperties.MESSAGE_ID, id));
         }
         String nul = UUID.randomUUID().toString();
         publish(
@@ -281,16 +305,28 @@ class HostileInputIntegrationTests {
         fixture.publishClaimCheck(
                 WriterFixture.claimCheck(cellFile, 2, WriterFixture.sha256(cells)),
                 Map.of("marker", marker, "case", "cells"));
+        String timeFile = WriterFixture.batchFileName();
+        String times =
+                WriterFixture.batchContent(2)
+                        .replace("2025-06-01T10:00:01.100Z", "'; DROP TABLE measurements; --");
+        fixture.writeBatchFile(timeFile, times);
+        fixture.publishClaimCheck(
+                WriterFixture.claimCheck(timeFile, 2, WriterFixture.sha256(times)),
+                Map.of("marker", marker, "case", "times"));
 
         await().atMost(WAIT)
-                .until(() -> fixture.deadLetters(marker).size() == INJECTIONS.size() + 1);
+                .until(() -> fixture.deadLetters(marker).size() == INJECTIONS.size() + 2);
         for (String name : cases) {
             assertThat(reasonOf(marker, name)).contains("is not a plain batch file name");
         }
         assertThat(reasonOf(marker, "cells"))
                 .contains("is not a batch CSV")
                 .contains("machinePressure");
+        assertThat(reasonOf(marker, "times"))
+                .contains("is not a batch CSV")
+                .contains("timeCreated");
         assertThat(batches.resolve("rejected").resolve(cellFile)).exists();
+        assertThat(batches.resolve("rejected").resolve(timeFile)).exists();
         assertThat(countRows()).isEqualTo(rowsBefore);
     }
 
