@@ -1,6 +1,7 @@
 package io.edgejava.caller;
 
 import io.edgejava.edge.EdgeHeaders;
+import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.InvalidMessageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -72,7 +73,7 @@ class MachineCoolDown implements MessageHandler {
     private JsonNode reading(byte[] body) {
         JsonNode reading;
         try {
-            reading = json.readTree(body);
+            reading = json.readTree(EdgeJson.utf8Text(body, "the alert"));
         } catch (JacksonException e) {
             throw new InvalidMessageException(
                     "the alert is not JSON: " + e.getOriginalMessage(), e);

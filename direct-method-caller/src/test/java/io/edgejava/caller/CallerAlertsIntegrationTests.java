@@ -9,10 +9,14 @@ import io.edgejava.hub.testing.LocalHub;
 import io.edgejava.peers.sensor.ResettableSensor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,42 +158,83 @@ class CallerAlertsIntegrationTests {
         }
     }
 
+    /** An alert the caller cannot use, and what its dead letter's reason must say. */
+    record Hostile(String name, byte[] body, String reason) {
+        Hostile(String name, String body, String reason) {
+            this(name, body.getBytes(StandardCharsets.UTF_8), reason);
+        }
+    }
+
+    static final String NOT_JSON = "the alert is not JSON: ";
+    static final String NOT_A_READING =
+            "the alert has no finite number machine.temperature, so it is not a reading";
+
+    static final List<Hostile> ALERT_CORPUS =
+            List.of(
+                    new Hostile("not JSON", "overheating!", NOT_JSON),
+                    new Hostile("empty payload", "", NOT_A_READING),
+                    new Hostile("array", "[30.5]", NOT_A_READING),
+                    new Hostile("missing field", "{\"machine\":{}}", NOT_A_READING),
+                    new Hostile(
+                            "wrong type", "{\"machine\":{\"temperature\":\"hot\"}}", NOT_A_READING),
+                    new Hostile(
+                            "huge number", "{\"machine\":{\"temperature\":1e400}}", NOT_A_READING),
+                    new Hostile("NaN", "{\"machine\":{\"temperature\":NaN}}", NOT_JSON),
+                    new Hostile("deep nesting", "[".repeat(10_000), NOT_JSON),
+                    new Hostile(
+                            "long string",
+                            "{\"machine\":{\"temperature\":\"" + "9".repeat(200_000) + "\"}}",
+                            NOT_A_READING),
+                    new Hostile(
+                            "UTF-16",
+                            "{\"machine\":{\"temperature\":90}}"
+                                    .getBytes(StandardCharsets.UTF_16BE),
+                            "the alert is not UTF-8"),
+                    new Hostile(
+                            "malformed UTF-8",
+                            new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', '}'},
+                            "the alert is not UTF-8"));
+
     @Test
-    void anAlertThatIsNotAReadingIsDeadLetteredWithTheReasonAndNotCounted() throws Exception {
+    void eachAlertThatIsNotAReadingIsDeadLetteredWithItsReasonCountedAndNotCountedAsAnAlert()
+            throws Exception {
         String marker = UUID.randomUUID().toString();
         try (ConfigurableApplicationContext caller = caller()) {
-            filter.publish(ALERTS, "overheating!", Map.of("marker", marker));
-            filter.publishJson(ALERTS, "{\"machine\":{}}", Map.of("marker", marker));
+            double alertsBefore = count(caller, "caller.alerts");
+            for (Hostile hostile : ALERT_CORPUS) {
+                MqttProperties properties = new MqttProperties();
+                properties.setUserProperties(
+                        List.of(
+                                new UserProperty("marker", marker),
+                                new UserProperty("case", hostile.name())));
+                assertThat(filter.publish(ALERTS, hostile.body(), properties))
+                        .as(hostile.name())
+                        .isLessThan(0x80);
+            }
 
-            await().atMost(WAIT).until(() -> deadLetters(marker).size() == 2);
-            assertThat(deadLetters(marker))
-                    .allSatisfy(
-                            message -> {
-                                assertThat(message.path("module").asString())
-                                        .isEqualTo("direct-method-caller");
-                                assertThat(message.path("route").asString())
-                                        .isEqualTo("callerDeadLetters");
-                                assertThat(
-                                                message.path("properties")
-                                                        .path("deadLetterInput")
-                                                        .asString())
-                                        .isEqualTo("alerts");
-                            })
-                    .extracting(
-                            message ->
-                                    message.path("properties").path("deadLetterReason").asString())
-                    .satisfiesExactlyInAnyOrder(
-                            // Only our own prefix: the parser's wording is Jackson's, not ours.
-                            reason -> assertThat(reason).startsWith("the alert is not JSON: "),
-                            reason ->
-                                    assertThat(reason)
-                                            .isEqualTo(
-                                                    "the alert has no finite number"
-                                                            + " machine.temperature, so it is not a"
-                                                            + " reading"));
+            await().atMost(WAIT).until(() -> deadLetters(marker).size() == ALERT_CORPUS.size());
+            Map<String, String> reasons = new HashMap<>();
+            for (JsonNode message : deadLetters(marker)) {
+                assertThat(message.path("module").asString()).isEqualTo("direct-method-caller");
+                assertThat(message.path("route").asString()).isEqualTo("callerDeadLetters");
+                JsonNode properties = message.path("properties");
+                assertThat(properties.path("deadLetterInput").asString()).isEqualTo("alerts");
+                reasons.put(
+                        properties.path("case").asString(),
+                        properties.path("deadLetterReason").asString());
+            }
+            for (Hostile hostile : ALERT_CORPUS) {
+                // Only our own wording: after "not JSON: " the parser's is Jackson's.
+                assertThat(reasons.get(hostile.name()))
+                        .as(hostile.name())
+                        .startsWith(hostile.reason());
+            }
+            assertThat(count(caller, "edge.messages.dead-lettered", "input", "alerts"))
+                    .isEqualTo(ALERT_CORPUS.size());
+            assertThat(count(caller, "caller.alerts")).isEqualTo(alertsBefore);
 
             publishAlerts(1);
-            await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == 1);
+            await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == alertsBefore + 1);
         }
     }
 

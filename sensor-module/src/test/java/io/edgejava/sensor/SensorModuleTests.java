@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.edgejava.edge.contract.Topics;
 import io.edgejava.hub.TestModule;
 import io.edgejava.hub.testing.LocalHub;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +15,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,40 +228,79 @@ class SensorModuleTests {
         }
     }
 
+    /** A control message the sensor cannot use, and what its dead letter's reason must say. */
+    record Hostile(String name, byte[] body, String reason) {
+        Hostile(String name, String body, String reason) {
+            this(name, body.getBytes(StandardCharsets.UTF_8), reason);
+        }
+    }
+
+    static final String SHAPE = "{\"command\":\"reset\"}";
+
+    static final List<Hostile> CONTROL_CORPUS =
+            List.of(
+                    new Hostile(
+                            "unknown command",
+                            "{\"command\":\"explode\"}",
+                            "unknown control command 'explode'"),
+                    new Hostile("not JSON", "reset please", "the control message is not JSON"),
+                    new Hostile("empty payload", "", SHAPE),
+                    new Hostile("array", "[\"reset\"]", SHAPE),
+                    new Hostile("wrong type", "{\"command\":5}", "no string field 'command'"),
+                    new Hostile(
+                            "missing field", "{\"cmd\":\"reset\"}", "no string field 'command'"),
+                    new Hostile("huge number", "{\"command\":1e400}", "no string field 'command'"),
+                    new Hostile("deep nesting", "[".repeat(10_000), "nesting depth"),
+                    new Hostile(
+                            "long string",
+                            "{\"command\":\"" + "x".repeat(200_000) + "\"}",
+                            "unknown control command 'xxx"),
+                    new Hostile(
+                            "UTF-16",
+                            SHAPE.getBytes(StandardCharsets.UTF_16LE),
+                            "the control message is not UTF-8"),
+                    new Hostile(
+                            "malformed UTF-8",
+                            new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', '}'},
+                            "the control message is not UTF-8"));
+
     @Test
-    void aControlMessageTheSensorCannotUseIsDeadLetteredWithTheReason() throws Exception {
+    void eachControlMessageTheSensorCannotUseIsDeadLetteredWithItsReasonAndCounted()
+            throws Exception {
         try (TestModule caller = hub.connect("direct-method-caller");
                 ConfigurableApplicationContext sensor = runSensor()) {
-            String marker = "explode-" + UUID.randomUUID();
+            String marker = UUID.randomUUID().toString();
+            Counter deadLettered =
+                    sensor.getBean(MeterRegistry.class)
+                            .counter("edge.messages.dead-lettered", "input", "control");
+            double before = deadLettered.count();
 
-            caller.publishJson(
-                    Topics.output("direct-method-caller", "sensorControl"),
-                    "{\"command\":\"" + marker + "\"}",
-                    Map.of());
-            caller.publishJson(
-                    Topics.output("direct-method-caller", "sensorControl"),
-                    "not json " + marker,
-                    Map.of());
+            for (Hostile hostile : CONTROL_CORPUS) {
+                assertThat(
+                                caller.publish(
+                                        Topics.output("direct-method-caller", "sensorControl"),
+                                        hostile.body(),
+                                        properties(
+                                                Map.of("marker", marker, "case", hostile.name()))))
+                        .as(hostile.name())
+                        .isLessThan(0x80);
+            }
 
-            await().atMost(WAIT)
-                    .untilAsserted(
-                            () -> {
-                                List<JsonNode> deadLetters = deadLettersMentioning(marker);
-                                assertThat(deadLetters).hasSize(2);
-                                assertThat(deadLetters)
-                                        .extracting(
-                                                d ->
-                                                        d.path("properties")
-                                                                .path("deadLetterReason")
-                                                                .asString())
-                                        .anyMatch(
-                                                reason ->
-                                                        reason.contains(
-                                                                "unknown control command '"
-                                                                        + marker
-                                                                        + "'"))
-                                        .anyMatch(reason -> reason.contains("not JSON"));
-                            });
+            await().atMost(WAIT).until(() -> deadLetters(marker).size() == CONTROL_CORPUS.size());
+            Map<String, String> reasons = new HashMap<>();
+            for (JsonNode deadLetter : deadLetters(marker)) {
+                JsonNode properties = deadLetter.path("properties");
+                reasons.put(
+                        properties.path("case").asString(),
+                        properties.path("deadLetterReason").asString());
+            }
+            for (Hostile hostile : CONTROL_CORPUS) {
+                assertThat(reasons.get(hostile.name()))
+                        .as(hostile.name())
+                        .contains(hostile.reason());
+            }
+            assertThat(deadLettered.count() - before).isEqualTo(CONTROL_CORPUS.size());
+            assertThat(sensor.isRunning()).isTrue();
         }
     }
 
@@ -382,14 +426,22 @@ class SensorModuleTests {
         return found;
     }
 
-    private static List<JsonNode> deadLettersMentioning(String marker) {
+    private static MqttProperties properties(Map<String, String> user) {
+        MqttProperties properties = new MqttProperties();
+        List<UserProperty> list = new ArrayList<>();
+        user.forEach((name, value) -> list.add(new UserProperty(name, value)));
+        properties.setUserProperties(list);
+        return properties;
+    }
+
+    /** The sensor's dead letters whose property {@code marker} is this one. */
+    private static List<JsonNode> deadLetters(String marker) {
         String upstream = hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode message : JSON.readTree(upstream)) {
             if (SENSOR.equals(message.path("module").asString())
-                    && "deadLetter".equals(message.path("output").asString())
                     && "sensorDeadLetters".equals(message.path("route").asString())
-                    && message.path("body").asString().contains(marker)) {
+                    && marker.equals(message.path("properties").path("marker").asString())) {
                 found.add(message);
             }
         }

@@ -1,7 +1,7 @@
 package io.edgejava.sensor.control;
 
+import io.edgejava.edge.EdgeJson;
 import io.edgejava.edge.InvalidMessageException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +23,13 @@ enum ControlCommand {
      * @param body the message body, UTF-8 JSON
      * @param json the mapper to read it with
      * @return the command
-     * @throws InvalidMessageException when the body is not JSON, not an object with a string {@code
-     *     command}, or names no known command
+     * @throws InvalidMessageException when the body is not UTF-8 JSON, not an object with a string
+     *     {@code command}, or names no known command
      */
     static ControlCommand parse(byte[] body, JsonMapper json) {
         JsonNode tree;
         try {
-            tree = json.readTree(new String(body, StandardCharsets.UTF_8));
+            tree = json.readTree(EdgeJson.utf8Text(body, "the control message"));
         } catch (JacksonException e) {
             throw new InvalidMessageException(
                     "the control message is not JSON: " + e.getOriginalMessage(), e);

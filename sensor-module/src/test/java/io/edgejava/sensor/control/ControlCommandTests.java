@@ -43,6 +43,34 @@ class ControlCommandTests {
         }
     }
 
+    @Test
+    void aBodyThatIsNotUtf8IsInvalidAndSaysSo() {
+        byte[][] bodies = {
+            "{\"command\":\"reset\"}".getBytes(StandardCharsets.UTF_16LE),
+            "{\"command\":\"reset\"}\u0000".getBytes(StandardCharsets.UTF_8),
+            {'{', '"', 'c', '"', ':', (byte) 0xC3, 0x28, '}'}
+        };
+        for (byte[] body : bodies) {
+            assertThatThrownBy(() -> ControlCommand.parse(body, JSON))
+                    .isInstanceOf(InvalidMessageException.class)
+                    .hasMessageStartingWith("the control message is not UTF-8");
+        }
+    }
+
+    @Test
+    void anEmptyDeepOrHugeBodyIsInvalidWithItsReason() {
+        assertThatThrownBy(() -> parse(""))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("{\"command\":\"reset\"}");
+        assertThatThrownBy(() -> parse("[".repeat(10_000)))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageStartingWith("the control message is not JSON")
+                .hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> parse("{\"command\":1e400}"))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("no string field 'command'");
+    }
+
     private static ControlCommand parse(String body) {
         return ControlCommand.parse(body.getBytes(StandardCharsets.UTF_8), JSON);
     }
