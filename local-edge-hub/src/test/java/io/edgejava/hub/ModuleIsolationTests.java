@@ -174,19 +174,21 @@ class ModuleIsolationTests {
                 .isEqualTo(target);
     }
 
+    /** Every forger against every call between two other modules, so every module is a caller. */
     static Stream<Arguments> everyModuleAgainstEveryOtherWithACaller() {
-        return everyModuleAgainstEveryOther()
-                .map(
-                        pair -> {
-                            Object[] modules = pair.get();
-                            String caller =
-                                    MODULES.stream()
-                                            .filter(m -> !m.equals(modules[0]))
-                                            .filter(m -> !m.equals(modules[1]))
-                                            .findFirst()
-                                            .orElseThrow();
-                            return Arguments.of(modules[0], modules[1], caller);
-                        });
+        List<Arguments> triples = new ArrayList<>();
+        for (String module : MODULES) {
+            for (String target : MODULES) {
+                for (String caller : MODULES) {
+                    if (!module.equals(target)
+                            && !module.equals(caller)
+                            && !target.equals(caller)) {
+                        triples.add(Arguments.of(module, target, caller));
+                    }
+                }
+            }
+        }
+        return triples.stream();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
