@@ -6,6 +6,8 @@ import io.edgejava.hub.testing.LocalHub;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
@@ -58,6 +60,25 @@ final class SentReadings implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /**
+     * @param mark a value of {@link #mark()}
+     * @return the sensor's {@code sequenceNumber}s of the readings that arrived after the mark: the
+     *     sensor numbers the readings the hub acknowledged, so a gap is a reading the hub took and
+     *     then lost before routing it
+     */
+    SortedSet<Long> sequenceNumbersSince(int mark) {
+        SortedSet<Long> numbers = new TreeSet<>();
+        int index = 0;
+        for (TestModule observer : connections) {
+            for (TestModule.Received received : observer.received()) {
+                if (index++ >= mark) {
+                    numbers.add(Long.parseLong(received.property("sequenceNumber")));
+                }
+            }
+        }
+        return numbers;
     }
 
     @Override
