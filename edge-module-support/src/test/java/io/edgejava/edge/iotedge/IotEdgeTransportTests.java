@@ -166,6 +166,8 @@ class IotEdgeTransportTests {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 2);
         assertThat(desired).containsOnly("{\"threshold\":10,\"$version\":4}");
+        verify(client, times(2)).getTwin(anyInt());
+        assertThat(transport.isConnected()).isTrue();
     }
 
     @Test
@@ -486,26 +488,6 @@ class IotEdgeTransportTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> !desired.isEmpty());
         assertThat(desired).containsExactly("{\"threshold\":11,\"$version\":6}");
         verify(client, times(2)).getTwin(anyInt());
-    }
-
-    @Test
-    void afterAReconnectTheWholeTwinIsReadAgain() throws Exception {
-        connected();
-        await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 1);
-        IotHubConnectionStatusChangeCallback status = statusCallback();
-
-        status.onStatusChanged(
-                change(
-                        IotHubConnectionStatus.DISCONNECTED_RETRYING,
-                        IotHubConnectionStatusChangeReason.NO_NETWORK));
-        status.onStatusChanged(
-                change(
-                        IotHubConnectionStatus.CONNECTED,
-                        IotHubConnectionStatusChangeReason.CONNECTION_OK));
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 2);
-        verify(client, times(2)).getTwin(anyInt());
-        assertThat(transport.isConnected()).isTrue();
     }
 
     @Test
