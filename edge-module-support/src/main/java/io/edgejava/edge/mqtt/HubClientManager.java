@@ -3,6 +3,9 @@ package io.edgejava.edge.mqtt;
 import io.edgejava.edge.transport.HubConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -29,6 +32,13 @@ final class HubClientManager extends Mqttv5ClientManager {
     private final String moduleId;
     private final List<Arrival> early = new ArrayList<>();
     private final AtomicLong connection = new AtomicLong();
+    private final ExecutorService connectCallbacks =
+            Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "edge-mqtt-connected");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private record Arrival(String topic, MqttMessage message) {}
 
@@ -84,10 +94,28 @@ final class HubClientManager extends Mqttv5ClientManager {
         }
     }
 
+    /**
+     * Tells the inbound adapter, which subscribes again and waits for the hub's SUBACK, on a thread
+     * of its own. Paho calls this on its one callback thread, which also hands over every arriving
+     * message; while it waits there, arriving messages fill Paho's small inbound queue, Paho stops
+     * reading from the socket, and so never reads the SUBACK either. A module that comes back to a
+     * backlog in its persistent session (after a hub restart) then lost the subscribe's whole
+     * timeout, 30 s, with every send meanwhile waiting in vain for its acknowledgement.
+     */
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
         connection.incrementAndGet();
-        super.connectComplete(reconnect, serverUri);
+        try {
+            connectCallbacks.execute(() -> super.connectComplete(reconnect, serverUri));
+        } catch (RejectedExecutionException stopped) {
+            // The manager is stopping: nobody needs to subscribe any more.
+        }
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        connectCallbacks.shutdownNow();
     }
 
     /**

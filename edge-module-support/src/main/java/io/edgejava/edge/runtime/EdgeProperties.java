@@ -65,7 +65,9 @@ public record EdgeProperties(
      * @param maxAttempts how many times a message is handed to the flow before it is dead-lettered
      * @param deadLetterOutput the output dead-lettered messages go to, with the reason
      * @param retryLaterBackoff the first pause before a message whose flow threw {@link
-     *     io.edgejava.edge.RetryLaterException} is handed to it again; it doubles each time
+     *     io.edgejava.edge.RetryLaterException}, or could not reach the hub ({@link
+     *     io.edgejava.edge.transport.HubConnectionException}), is handed to it again, and before a
+     *     dead letter the hub could not take yet is sent again; it doubles each time
      * @param retryLaterMaxBackoff the longest such pause
      */
     public record Delivery(

@@ -10,6 +10,7 @@ import io.edgejava.edge.MethodResponse;
 import io.edgejava.edge.MethodResult;
 import io.edgejava.edge.RetryLaterException;
 import io.edgejava.edge.transport.EdgeTransport;
+import io.edgejava.edge.transport.HubConnectionException;
 import io.edgejava.edge.transport.InboundListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -291,7 +292,14 @@ final class ModuleHub
                     deadLetter(input, message, attempt, invalid.getMessage(), acknowledge);
                     return;
                 }
-                RetryLaterException later = causeOfType(e, RetryLaterException.class);
+                // Not the message's fault, so not an attempt: the flow asked to be tried again
+                // later, or could not reach the hub (to forward, say), which a hub restart or a
+                // burst of unacknowledged sends causes for seconds. Dead-lettering a good message
+                // for that would take it out of the pipeline.
+                RuntimeException later = causeOfType(e, RetryLaterException.class);
+                if (later == null) {
+                    later = causeOfType(e, HubConnectionException.class);
+                }
                 if (later != null) {
                     postponed++;
                     meters.counter("edge.messages.postponed", "input", input).increment();
@@ -381,16 +389,37 @@ final class ModuleHub
                 MessageBuilder.fromMessage(message)
                         .setHeader(EdgeHeaders.PROPERTIES, deadLetterProperties)
                         .build();
-        try {
-            transport.send(properties.delivery().deadLetterOutput(), deadLetter);
-        } catch (RuntimeException e) {
-            log.error(
-                    "Input '{}': could not dead-letter a message ({}), so it stays with the hub,"
-                            + " unacknowledged, and comes again when the module reconnects: {}",
-                    input,
-                    reason,
-                    e.getMessage());
-            return;
+        Duration pause = properties.delivery().retryLaterBackoff();
+        for (int tries = 1; ; tries++) {
+            try {
+                transport.send(properties.delivery().deadLetterOutput(), deadLetter);
+                break;
+            } catch (HubConnectionException e) {
+                // The hub is away for now: a message left unacknowledged on a live connection
+                // would only come again after a reconnect, and meanwhile take one of the few
+                // deliveries the hub lets wait for an acknowledgement. Try until it works.
+                if (tries == 1) {
+                    log.warn(
+                            "Input '{}': could not dead-letter a message yet ({}); trying again"
+                                    + " until the hub takes it: {}",
+                            input,
+                            reason,
+                            e.getMessage());
+                }
+                if (!pauseUnlessStopping(pause)) {
+                    return;
+                }
+                pause = longer(pause);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Input '{}': could not dead-letter a message ({}), so it stays with the"
+                                + " hub, unacknowledged, and comes again when the module"
+                                + " reconnects: {}",
+                        input,
+                        reason,
+                        e.getMessage());
+                return;
+            }
         }
         acknowledgeHandled(input, acknowledge);
         meters.counter("edge.messages.dead-lettered", "input", input).increment();
