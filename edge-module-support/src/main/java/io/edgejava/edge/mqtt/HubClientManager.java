@@ -32,6 +32,7 @@ final class HubClientManager extends Mqttv5ClientManager {
     private final String moduleId;
     private final List<Arrival> early = new ArrayList<>();
     private final AtomicLong connection = new AtomicLong();
+    private volatile boolean stopped;
     private final ExecutorService connectCallbacks =
             Executors.newSingleThreadExecutor(
                     runnable -> {
@@ -106,7 +107,14 @@ final class HubClientManager extends Mqttv5ClientManager {
     public void connectComplete(boolean reconnect, String serverUri) {
         connection.incrementAndGet();
         try {
-            connectCallbacks.execute(() -> super.connectComplete(reconnect, serverUri));
+            connectCallbacks.execute(
+                    () -> {
+                        // Stopped or lost meanwhile: nobody to tell, or the next connect will.
+                        var client = getClient();
+                        if (!stopped && (client == null || client.isConnected())) {
+                            super.connectComplete(reconnect, serverUri);
+                        }
+                    });
         } catch (RejectedExecutionException stopped) {
             // The manager is stopping: nobody needs to subscribe any more.
         }
@@ -114,6 +122,7 @@ final class HubClientManager extends Mqttv5ClientManager {
 
     @Override
     public void stop() {
+        stopped = true;
         super.stop();
         connectCallbacks.shutdownNow();
     }
