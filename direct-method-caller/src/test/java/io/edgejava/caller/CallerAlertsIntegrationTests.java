@@ -212,9 +212,9 @@ class CallerAlertsIntegrationTests {
                         .isLessThan(0x80);
             }
 
-            await().atMost(WAIT).until(() -> deadLetters(marker).size() == ALERT_CORPUS.size());
+            await().atMost(WAIT).until(() -> hub.deadLetters(marker).size() == ALERT_CORPUS.size());
             Map<String, String> reasons = new HashMap<>();
-            for (JsonNode message : deadLetters(marker)) {
+            for (JsonNode message : hub.deadLetters(marker)) {
                 assertThat(message.path("module").asString()).isEqualTo("direct-method-caller");
                 assertThat(message.path("route").asString()).isEqualTo("callerDeadLetters");
                 JsonNode properties = message.path("properties");
@@ -236,16 +236,5 @@ class CallerAlertsIntegrationTests {
             publishAlerts(1);
             await().atMost(WAIT).until(() -> count(caller, "caller.alerts") == alertsBefore + 1);
         }
-    }
-
-    static List<JsonNode> deadLetters(String marker) {
-        JsonNode upstream =
-                json.readTree(hub.admin().get().uri("/api/upstream").retrieve().body(String.class));
-        return upstream.valueStream()
-                .filter(message -> "deadLetter".equals(message.path("output").asString()))
-                .filter(
-                        message ->
-                                marker.equals(message.path("properties").path("marker").asString()))
-                .toList();
     }
 }

@@ -237,7 +237,7 @@ class HostileInputIntegrationTests {
         await().atMost(WAIT)
                 .untilAsserted(
                         () ->
-                                assertThat(deadLetters(marker))
+                                assertThat(hub.deadLetters(marker))
                                         .as("dead letters of the corpus")
                                         .hasSize(CORPUS.size()));
         List<String> wrong = new ArrayList<>();
@@ -248,7 +248,7 @@ class HostileInputIntegrationTests {
             }
         }
         assertThat(wrong).as("dead letters without the expected reason").isEmpty();
-        assertThat(deadLetters(marker))
+        assertThat(hub.deadLetters(marker))
                 .allSatisfy(
                         message -> {
                             assertThat(message.path("module").asString())
@@ -355,19 +355,8 @@ class HostileInputIntegrationTests {
         return metric == null ? 0 : metric.path("measurements").get(0).path("value").asDouble();
     }
 
-    static List<JsonNode> deadLetters(String marker) {
-        JsonNode upstream =
-                json.readTree(hub.admin().get().uri("/api/upstream").retrieve().body(String.class));
-        return upstream.valueStream()
-                .filter(message -> "deadLetter".equals(message.path("output").asString()))
-                .filter(
-                        message ->
-                                marker.equals(message.path("properties").path("marker").asString()))
-                .toList();
-    }
-
     static String reasonOf(String marker, String name) {
-        return deadLetters(marker).stream()
+        return hub.deadLetters(marker).stream()
                 .filter(message -> name.equals(message.path("properties").path("case").asString()))
                 .map(message -> message.path("properties").path("deadLetterReason").asString())
                 .findFirst()

@@ -9,7 +9,6 @@ import io.edgejava.hub.testing.LocalHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +70,8 @@ class MistakenRouteIntegrationTests {
                                 Map.of("marker", marker)))
                 .isLessThan(0x80);
 
-        await().atMost(WAIT).until(() -> !deadLetters(marker).isEmpty());
-        JsonNode properties = deadLetters(marker).get(0).path("properties");
+        await().atMost(WAIT).until(() -> !hub.deadLetters(marker).isEmpty());
+        JsonNode properties = hub.deadLetters(marker).get(0).path("properties");
         assertThat(properties.path("deadLetterReason").asString())
                 .isEqualTo("no flow reads input 'input2'");
         assertThat(properties.path("deadLetterInput").asString()).isEqualTo("input2");
@@ -88,16 +87,5 @@ class MistakenRouteIntegrationTests {
                 .filter(node -> route.equals(node.path("name").asString()))
                 .mapToLong(node -> node.path("matched").asLong())
                 .sum();
-    }
-
-    static List<JsonNode> deadLetters(String marker) {
-        JsonNode upstream =
-                json.readTree(hub.admin().get().uri("/api/upstream").retrieve().body(String.class));
-        return upstream.valueStream()
-                .filter(message -> "deadLetter".equals(message.path("output").asString()))
-                .filter(
-                        message ->
-                                marker.equals(message.path("properties").path("marker").asString()))
-                .toList();
     }
 }

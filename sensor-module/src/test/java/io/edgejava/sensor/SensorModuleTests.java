@@ -286,9 +286,10 @@ class SensorModuleTests {
                         .isLessThan(0x80);
             }
 
-            await().atMost(WAIT).until(() -> deadLetters(marker).size() == CONTROL_CORPUS.size());
+            await().atMost(WAIT)
+                    .until(() -> hub.deadLetters(marker).size() == CONTROL_CORPUS.size());
             Map<String, String> reasons = new HashMap<>();
-            for (JsonNode deadLetter : deadLetters(marker)) {
+            for (JsonNode deadLetter : hub.deadLetters(marker)) {
                 JsonNode properties = deadLetter.path("properties");
                 reasons.put(
                         properties.path("case").asString(),
@@ -432,20 +433,6 @@ class SensorModuleTests {
         user.forEach((name, value) -> list.add(new UserProperty(name, value)));
         properties.setUserProperties(list);
         return properties;
-    }
-
-    /** The sensor's dead letters whose property {@code marker} is this one. */
-    private static List<JsonNode> deadLetters(String marker) {
-        String upstream = hub.admin().get().uri("/api/upstream").retrieve().body(String.class);
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode message : JSON.readTree(upstream)) {
-            if (SENSOR.equals(message.path("module").asString())
-                    && "sensorDeadLetters".equals(message.path("route").asString())
-                    && marker.equals(message.path("properties").path("marker").asString())) {
-                found.add(message);
-            }
-        }
-        return found;
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -103,7 +103,7 @@ class DatabaseDownIntegrationTests {
         for (String messageId : messageIds) {
             assertThat(fixture.rowsOf(messageId)).as(messageId).isEqualTo(2);
         }
-        assertThat(fixture.deadLetters(marker)).isEmpty();
+        assertThat(fixture.hub.deadLetters(marker)).isEmpty();
         assertThat(fixture.health().path("components").path("db").path("status").asString())
                 .isEqualTo("UP");
     }

@@ -173,7 +173,7 @@ class HostileInputIntegrationTests {
                             id));
         }
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == READINGS.size());
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == READINGS.size());
         for (Hostile hostile : READINGS) {
             assertThat(reasonOf(marker, hostile.name()))
                     .as(hostile.name())
@@ -273,7 +273,7 @@ class HostileInputIntegrationTests {
                 Map.of("marker", marker, "case", "long", SystemProperties.MESSAGE_ID, longId));
 
         await().atMost(WAIT)
-                .until(() -> fixture.deadLetters(marker).size() == INJECTIONS.size() + 2);
+                .until(() -> fixture.hub.deadLetters(marker).size() == INJECTIONS.size() + 2);
         for (String id : cases) {
             assertThat(reasonOf(marker, id)).startsWith("timeCreated is not an ISO-8601 instant");
         }
@@ -315,7 +315,7 @@ class HostileInputIntegrationTests {
                 Map.of("marker", marker, "case", "times"));
 
         await().atMost(WAIT)
-                .until(() -> fixture.deadLetters(marker).size() == INJECTIONS.size() + 2);
+                .until(() -> fixture.hub.deadLetters(marker).size() == INJECTIONS.size() + 2);
         for (String name : cases) {
             assertThat(reasonOf(marker, name)).contains("is not a plain batch file name");
         }
@@ -400,7 +400,8 @@ class HostileInputIntegrationTests {
                     Map.of("marker", marker, "case", hostile.name()));
         }
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == CLAIM_CHECKS.size());
+        await().atMost(WAIT)
+                .until(() -> fixture.hub.deadLetters(marker).size() == CLAIM_CHECKS.size());
         for (Hostile hostile : CLAIM_CHECKS) {
             assertThat(reasonOf(marker, hostile.name()))
                     .as(hostile.name())
@@ -427,7 +428,7 @@ class HostileInputIntegrationTests {
                 WriterFixture.claimCheck(linkName, 1, WriterFixture.sha256(content)),
                 Map.of("marker", marker, "case", "link"));
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 1);
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == 1);
         assertThat(reasonOf(marker, "link")).contains(linkName);
         assertThat(fixture.rowsOfBatchFile(linkName)).isZero();
         assertThat(outside).hasContent(content);
@@ -445,7 +446,7 @@ class HostileInputIntegrationTests {
     }
 
     static String reasonOf(String marker, String name) {
-        return fixture.deadLetters(marker).stream()
+        return fixture.hub.deadLetters(marker).stream()
                 .filter(message -> name.equals(message.path("properties").path("case").asString()))
                 .map(message -> message.path("properties").path("deadLetterReason").asString())
                 .findFirst()

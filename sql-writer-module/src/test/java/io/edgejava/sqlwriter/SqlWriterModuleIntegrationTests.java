@@ -56,8 +56,8 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
                 WriterFixture.reading(30.0).replace(",\"pressure\":1.25", ""),
                 Map.of("marker", marker, SystemProperties.MESSAGE_ID, missing));
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 4);
-        assertThat(fixture.deadLetters(marker))
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == 4);
+        assertThat(fixture.hub.deadLetters(marker))
                 .extracting(
                         message -> message.path("properties").path("deadLetterReason").asString())
                 .containsExactlyInAnyOrder(
@@ -94,7 +94,7 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
                 WriterFixture.claimCheck(notCsv, 3, WriterFixture.sha256(broken)),
                 Map.of("marker", marker));
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 3);
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == 3);
         assertThat(reasons(marker))
                 .containsExactlyInAnyOrder(
                         "batch file "
@@ -133,7 +133,7 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
                 WriterFixture.claimCheck(fileName, 3, WriterFixture.sha256(second)),
                 Map.of("marker", marker));
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 1);
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == 1);
         assertThat(reasons(marker).get(0))
                 .contains("was inserted before with SHA-256 " + WriterFixture.sha256(first))
                 .endsWith("a different file under a name already used");
@@ -157,7 +157,7 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
                 WriterFixture.claimCheck("../outside.csv", 1, WriterFixture.sha256("keep me")),
                 Map.of("marker", marker));
 
-        await().atMost(WAIT).until(() -> fixture.deadLetters(marker).size() == 2);
+        await().atMost(WAIT).until(() -> fixture.hub.deadLetters(marker).size() == 2);
         assertThat(reasons(marker))
                 .containsExactlyInAnyOrder(
                         "batch file " + missing + " is not in the shared folder " + batches,
@@ -169,7 +169,7 @@ class SqlWriterModuleIntegrationTests extends WriterDatabaseTests {
     }
 
     List<String> reasons(String marker) {
-        return fixture.deadLetters(marker).stream()
+        return fixture.hub.deadLetters(marker).stream()
                 .map(message -> message.path("properties").path("deadLetterReason").asString())
                 .toList();
     }

@@ -173,16 +173,4 @@ final class WriterFixture implements AutoCloseable {
                 .uri("/actuator/health")
                 .exchange((request, response) -> json.readTree(response.getBody()));
     }
-
-    /** Dead letters of the writer recorded upstream that carry this marker property. */
-    List<JsonNode> deadLetters(String marker) {
-        JsonNode upstream =
-                json.readTree(hub.admin().get().uri("/api/upstream").retrieve().body(String.class));
-        return upstream.valueStream()
-                .filter(message -> "writerDeadLetters".equals(message.path("route").asString()))
-                .filter(
-                        message ->
-                                marker.equals(message.path("properties").path("marker").asString()))
-                .toList();
-    }
 }

@@ -158,7 +158,8 @@ class HubAwayDeliveryTests {
                 .build();
     }
 
-    private static InboundListener.Acknowledgement recording(List<String> verdicts) {
+    /** Records what the module told the transport about one message. */
+    static InboundListener.Acknowledgement recording(List<String> verdicts) {
         return new InboundListener.Acknowledgement() {
             @Override
             public void acknowledge() {

@@ -38,17 +38,7 @@ class InputAcknowledgementTests {
                             "nobodyReadsThis",
                             MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
                                     .build(),
-                            new InboundListener.Acknowledgement() {
-                                @Override
-                                public void acknowledge() {
-                                    verdicts.add("acknowledged");
-                                }
-
-                                @Override
-                                public void leaveWithHub() {
-                                    verdicts.add("left with the hub");
-                                }
-                            });
+                            HubAwayDeliveryTests.recording(verdicts));
 
                     await().atMost(Duration.ofSeconds(5))
                             .until(() -> verdicts.equals(List.of("left with the hub")));

@@ -18,6 +18,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * local-edge-hub running in-process for a test: free ports on loopback, a temporary data folder,
@@ -161,6 +162,24 @@ public final class LocalHub implements AutoCloseable {
      */
     public RestClient admin() {
         return RestClient.create(adminUrl());
+    }
+
+    /**
+     * How a test finds the dead letters of the messages it sent: the recent messages to {@code
+     * $upstream} ({@code GET /api/upstream}) from a module's output {@code deadLetter} whose
+     * application property {@code marker} has this value.
+     *
+     * @param marker the value of the property {@code marker} the test gave its messages
+     * @return those dead letters, oldest first, as the admin API shows them
+     */
+    public List<JsonNode> deadLetters(String marker) {
+        JsonNode upstream = admin().get().uri("/api/upstream").retrieve().body(JsonNode.class);
+        return upstream.valueStream()
+                .filter(message -> "deadLetter".equals(message.path("output").asString()))
+                .filter(
+                        message ->
+                                marker.equals(message.path("properties").path("marker").asString()))
+                .toList();
     }
 
     /**
