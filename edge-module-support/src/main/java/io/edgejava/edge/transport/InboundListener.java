@@ -44,10 +44,10 @@ public interface InboundListener {
         void acknowledge();
 
         /**
-         * The module will not handle the message now (it is stopping, or could not even dead-letter
-         * it): the hub keeps it and delivers it again after a reconnect. A transport whose client
-         * must hear about every message, as the Azure IoT Device SDK's waiting receive thread must,
-         * acts on it; for the others there is nothing to do.
+         * The module will not handle the message now (it is stopping, or the hub refused its dead
+         * letter): the hub keeps it and delivers it again after a reconnect. A transport whose
+         * client must hear about every message, as the Azure IoT Device SDK's waiting receive
+         * thread must, acts on it; for the others there is nothing to do.
          */
         default void leaveWithHub() {}
     }

@@ -45,7 +45,6 @@ final class ReadingSchedule implements DesiredPropertiesListener {
     private final long messageCount;
     private final String batchId = UUID.randomUUID().toString();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
     // Readings skipped since the hub last took one: an outage is logged once, not once a reading.
     private final AtomicLong skippedInARow = new AtomicLong();
     private volatile SendSettings settings;
@@ -208,7 +207,6 @@ final class ReadingSchedule implements DesiredPropertiesListener {
      * the fastest interval a hub restart would otherwise write a hundred warnings a second.
      */
     private void skipped(long sequence, RuntimeException reason) {
-        skipped.incrementAndGet();
         if (skippedInARow.incrementAndGet() == 1) {
             log.warn(
                     "Reading {} not sent, the hub did not take it: {}. Readings are skipped, not"
@@ -218,13 +216,6 @@ final class ReadingSchedule implements DesiredPropertiesListener {
         } else {
             log.debug("Reading {} not sent either: {}", sequence, reason.getMessage());
         }
-    }
-
-    /**
-     * @return how many readings the hub did not take so far, each skipped
-     */
-    long skipped() {
-        return skipped.get();
     }
 
     /**
