@@ -147,13 +147,8 @@ class IotEdgeTransportTests {
 
     @Test
     void theWholeDesiredDocumentIsReadAfterEveryConnect() throws Exception {
-        transport("alpha", EdgeProperties.Protocol.MQTT).start(listener);
+        connected();
         IotHubConnectionStatusChangeCallback status = statusCallback();
-
-        status.onStatusChanged(
-                change(
-                        IotHubConnectionStatus.CONNECTED,
-                        IotHubConnectionStatusChangeReason.CONNECTION_OK));
         await().atMost(Duration.ofSeconds(5)).until(() -> desired.size() == 1);
         status.onStatusChanged(
                 change(
@@ -172,12 +167,8 @@ class IotEdgeTransportTests {
 
     @Test
     void whenTheSdkGivesUpTheClientIsOpenedAgain() throws Exception {
-        transport("alpha", EdgeProperties.Protocol.MQTT).start(listener);
+        connected();
         IotHubConnectionStatusChangeCallback status = statusCallback();
-        status.onStatusChanged(
-                change(
-                        IotHubConnectionStatus.CONNECTED,
-                        IotHubConnectionStatusChangeReason.CONNECTION_OK));
 
         status.onStatusChanged(
                 change(
