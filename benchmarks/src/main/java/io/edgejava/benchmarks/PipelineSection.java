@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,8 +130,8 @@ final class PipelineSection {
                             + " "
                             + sql.getMetaData().getDatabaseProductVersion().split(" ")[0]
                             + database.how();
-            desired(hub, "sensor-module", Map.of("SendInterval", FASTEST_SEND_INTERVAL));
-            desired(hub, "filter-module", Map.of("TemperatureThreshold", -1000));
+            hub.patchDesired("sensor-module", Map.of("SendInterval", FASTEST_SEND_INTERVAL));
+            hub.patchDesired("filter-module", Map.of("TemperatureThreshold", -1000));
             modules.add(
                     hub.runModule(
                             SqlWriterModuleApplication.class,
@@ -255,19 +254,9 @@ final class PipelineSection {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void desired(LocalHub hub, String module, Map<String, Object> patch) {
-        hub.admin()
-                .patch()
-                .uri("/api/twins/{module}/desired", module)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(patch)
-                .retrieve()
-                .toBodilessEntity();
-    }
-
     /** So that closing the sensor does not cut a reading off half-way, with a warning. */
     private static void stopSending(LocalHub hub) {
-        desired(hub, "sensor-module", Map.of("SendData", false));
+        hub.patchDesired("sensor-module", Map.of("SendData", false));
         Waiting.until(
                 "sensor-module reporting SendData false",
                 Duration.ofSeconds(30),

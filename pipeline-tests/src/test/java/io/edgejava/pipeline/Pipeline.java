@@ -184,13 +184,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     void patchDesired(String module, Map<String, ?> patch) {
-        hub.admin()
-                .patch()
-                .uri("/api/twins/{module}/desired", module)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(patch)
-                .retrieve()
-                .toBodilessEntity();
+        hub.patchDesired(module, patch);
     }
 
     JsonNode reportedBy(String module) {

@@ -17,6 +17,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -180,6 +181,22 @@ public final class LocalHub implements AutoCloseable {
                         message ->
                                 marker.equals(message.path("properties").path("marker").asString()))
                 .toList();
+    }
+
+    /**
+     * Merges a patch into a module's desired properties, as {@code PATCH
+     * /api/twins/{module}/desired} does.
+     *
+     * @param module the module
+     * @param patch the properties to set; a {@code null} value removes one
+     */
+    public void patchDesired(String module, Map<String, ?> patch) {
+        admin().patch()
+                .uri("/api/twins/{module}/desired", module)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(patch)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     /**
